@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * Every coded error the API can answer with, defined once. The API's single error handler and the
+ * web app both read this table; a code's status and sentence never live anywhere else.
+ */
+export const ERRORS = {
+  ERR_VALIDATION: { status: 400, message: 'Some fields need another look.' },
+  ERR_BAD_JSON: { status: 400, message: 'The request body is not valid JSON.' },
+  ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the request body as JSON.' },
+  ERR_BODY_TOO_LARGE: { status: 413, message: 'The request is too large.' },
+  ERR_NOT_FOUND: { status: 404, message: 'We could not find that.' },
+  ERR_METHOD_NOT_ALLOWED: { status: 405, message: 'That action is not available here.' },
+  ERR_UNAUTHENTICATED: { status: 401, message: 'Please sign in first.' },
+  ERR_FORBIDDEN: { status: 403, message: 'You do not have permission to do that.' },
+  ERR_CROSS_ORIGIN: { status: 403, message: 'This request did not come from Bedrock itself, so it was refused.' },
+  ERR_RATE_LIMITED: { status: 429, message: 'Too many attempts. Please wait a little and try again.' },
+  ERR_INVALID_CREDENTIALS: { status: 401, message: 'That username and password do not match.' },
+  ERR_USERNAME_TAKEN: { status: 409, message: 'That username is already taken. Please choose another.' },
+  ERR_USERNAME_IDENTIFYING: {
+    status: 400,
+    message: 'Usernames cannot look like an e-mail address or phone number, to keep you anonymous.',
+  },
+  ERR_RECOVERY_INVALID: {
+    status: 401,
+    message: 'That username and recovery code do not match, or the code was already used.',
+  },
+  ERR_WRONG_PASSWORD: { status: 403, message: 'Your current password is not correct.' },
+  ERR_SESSION_NOT_FOUND: { status: 404, message: 'That session does not exist or has already ended.' },
+  ERR_ACCOUNT_SUSPENDED: { status: 403, message: 'This account is suspended.' },
+  ERR_UNAVAILABLE: { status: 503, message: 'Bedrock is not ready right now. Please try again shortly.' },
+  ERR_INTERNAL: { status: 500, message: 'Something went wrong on our side. Nothing you did caused it.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+export const errorCodeSchema = z.enum(Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]]);
+
+/** The body of every error response. `fields` maps a field path to its message (validation only). */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export function errorBody(code: ErrorCode, fields?: Record<string, string>): ErrorBody {
+  return { error: { code, message: ERRORS[code].message, ...(fields ? { fields } : {}) } };
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** The six labels of ../shared/moderation/GUIDELINES.md. */
+export const LABELS = [
+  'blame_shifting',
+  'codependency_label',
+  'minimizing',
+  'invalidating',
+  'crisis',
+  'identifying_info',
+] as const;
+export const labelSchema = z.enum(LABELS);
+export type Label = z.infer<typeof labelSchema>;
+
+export const flagSchema = z.object({
+  label: labelSchema,
+  /** Character offsets (UTF-16 code units, as JavaScript strings index) into the classified text. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** One plain sentence a moderator can read. */
+  reason: z.string(),
+});
+export type Flag = z.infer<typeof flagSchema>;
+
+export const classificationSchema = z.object({
+  labels: z.array(labelSchema),
+  flags: z.array(flagSchema),
+});
+export type Classification = z.infer<typeof classificationSchema>;
