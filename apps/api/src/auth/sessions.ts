@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { type Database, type Db, sessions, users } from '@bedrock/db';
+import type { Role } from '@bedrock/shared';
+import { DrizzlePostgreSQLAdapter } from '@lucia-auth/adapter-drizzle';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
+import { Lucia, TimeSpan } from 'lucia';
+
+/**
+ * All session handling lives here, so Lucia (deprecated upstream) can be replaced by ~100 lines of our
+ * own code in one change. Everything else sees only these functions and plain objects.
+ */
+
+export const SESSION_COOKIE = 'bedrock_session';
+const SESSION_DAYS = 30;
+// Rewriting last_seen_at on every request would mean a write per read; minutes are precise enough.
+const LAST_SEEN_GRANULARITY_MS = 5 * 60_000;
+
+export type AccountStatus = 'active' | 'suspended' | 'banned';
+
+export interface AuthUser {
+  id: string;
+  username: string;
+  role: Role;
+  status: AccountStatus;
+}
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  device: string;
+}
+
+export interface CookieToSet {
+  name: string;
+  value: string;
+  attributes: {
+    httpOnly?: boolean;
+    secure?: boolean;
+    sameSite?: 'lax' | 'strict' | 'none';
+    path?: string;
+    maxAge?: number;
+    expires?: Date;
+  };
+}
+
+function createLucia(db: Db, secure: boolean) {
+  const adapter = new DrizzlePostgreSQLAdapter(db, sessions, users);
+  return new Lucia(adapter, {
+    sessionExpiresIn: new TimeSpan(SESSION_DAYS, 'd'),
+    sessionCookie: { name: SESSION_COOKIE, attributes: { secure, sameSite: 'lax', path: '/' } },
+    getUserAttributes: (row) => ({
+      username: row.username,
+      role: row.role,
+      status: row.status,
+      suspendedUntil: row.suspendedUntil,
+    }),
+    getSessionAttributes: (row) => ({ lastSeenAt: row.lastSeenAt }),
+  });
+}
+
+type AppLucia = ReturnType<typeof createLucia>;
+
+declare module 'lucia' {
+  interface Register {
+    Lucia: AppLucia;
+    DatabaseUserAttributes: {
+      username: string;
+      role: Role;
+      status: AccountStatus;
+      suspendedUntil: Date | null;
+    };
+    DatabaseSessionAttributes: { device: string; lastSeenAt?: Date };
+  }
+}
+
+/** A suspension whose end date has passed no longer counts. */
+export function effectiveStatus(status: AccountStatus, suspendedUntil: Date | null): AccountStatus {
+  if (status === 'suspended' && suspendedUntil && suspendedUntil.getTime() <= Date.now()) return 'active';
+  return status;
+}
+
+/** The public id of a session: a digest of the token, so listing sessions never reveals a token. */
+export function publicSessionId(sessionId: string): string {
+  return createHash('sha256').update(sessionId).digest('hex').slice(0, 32);
+}
+
+export function createSessionStore(database: Database, options: { secure: boolean }) {
+  const { db } = database;
+  const lucia = createLucia(db, options.secure);
+
+  return {
+    cookieName: SESSION_COOKIE,
+
+    async create(userId: string, device: string): Promise<{ sessionId: string; cookie: CookieToSet }> {
+      const session = await lucia.createSession(userId, { device });
+      return { sessionId: session.id, cookie: lucia.createSessionCookie(session.id) };
+    },
+
+    /**
+     * Validates a session token and returns the user with role and status read from the database now
+     * (one joined query), plus a refreshed cookie when the expiry slid forward.
+     */
+    async validate(
+      sessionId: string,
+    ): Promise<{ user: AuthUser; sessionId: string; cookie: CookieToSet | null } | null> {
+      const { session, user } = await lucia.validateSession(sessionId);
+      if (!session) return null;
+      const lastSeen = session.lastSeenAt?.getTime() ?? 0;
+      if (Date.now() - lastSeen > LAST_SEEN_GRANULARITY_MS) {
+        await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, session.id));
+      }
+      return {
+        user: {
+          id: user.id,
+          username: user.username,
+          role: user.role,
+          status: effectiveStatus(user.status, user.suspendedUntil),
+        },
+        sessionId: session.id,
+        cookie: session.fresh ? lucia.createSessionCookie(session.id) : null,
+      };
+    },
+
+    blankCookie(): CookieToSet {
+      return lucia.createBlankSessionCookie();
+    },
+
+    async end(sessionId: string): Promise<void> {
+      await lucia.invalidateSession(sessionId);
+    },
+
+    async endAllForUser(userId: string): Promise<void> {
+      await lucia.invalidateUserSessions(userId);
+    },
+
+    async endOthersForUser(userId: string, keepSessionId: string): Promise<void> {
+      await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)));
+    },
+
+    /** The user's live sessions, newest first. */
+    async listForUser(userId: string): Promise<SessionRecord[]> {
+      const rows = await db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())));
+      return rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    },
+
+    /** Ends one of the user's sessions by its public id; false when the user has no such session. */
+    async endByPublicId(userId: string, publicId: string): Promise<boolean> {
+      const rows = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId));
+      const match = rows.find((r) => publicSessionId(r.id) === publicId);
+      if (!match) return false;
+      await db.delete(sessions).where(and(eq(sessions.id, match.id), eq(sessions.userId, userId)));
+      return true;
+    },
+
+    async deleteExpired(): Promise<void> {
+      await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+    },
+  };
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;
