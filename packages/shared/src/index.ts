@@ -2,3 +2,4 @@ export * from './errors.ts';
 export * from './auth.ts';
 export * from './moderation.ts';
 export * from './chat.ts';
+export * from './forum.ts';

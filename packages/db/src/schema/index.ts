@@ -1,2 +1,3 @@
 export * from './accounts.ts';
 export * from './chat.ts';
+export * from './forum.ts';

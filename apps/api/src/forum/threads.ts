@@ -1,0 +1,158 @@
+import { type Db, posts, threadReads, threads, users } from '@bedrock/db';
+import {
+  type ContentWarningInput,
+  LIMITS,
+  type PostStatus,
+  type ThreadListResponse,
+  type ThreadPageResponse,
+} from '@bedrock/shared';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { groupAccess, threadAccess, type Viewer } from './access.ts';
+import { threadPseudonym } from './anonymity.ts';
+import { newId } from './ids.ts';
+import { renderMarkdown } from './markdown.ts';
+import {
+  type PostView,
+  postColumns,
+  presentPost,
+  presentThread,
+  type ThreadView,
+  threadColumns,
+  threadJoins,
+} from './present.ts';
+
+/** What forum services need: the database, the server secret, and the moderation seam. */
+export interface ForumContext {
+  db: Db;
+  secret: string;
+  /** Decides a new post's status. The moderation issue plugs the classifier in here; default publishes. */
+  initialStatus?: (text: { title?: string; body: string }) => Promise<PostStatus>;
+}
+
+export interface Page {
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+export interface NewPost {
+  body: string;
+  anonymous?: boolean;
+  contentWarning?: ContentWarningInput | null;
+}
+
+/** Columns shared by a new opening post and a new reply. */
+export function postValues(input: NewPost) {
+  return {
+    body: input.body,
+    bodyHtml: renderMarkdown(input.body),
+    anonymous: input.anonymous ?? false,
+    contentWarning: input.contentWarning?.category ?? null,
+    contentWarningText: input.contentWarning?.text || null,
+  };
+}
+
+export async function listThreads(
+  ctx: ForumContext,
+  viewer: Viewer,
+  slug: string,
+  page: Page,
+): Promise<ThreadListResponse> {
+  const access = await groupAccess(ctx.db, viewer, slug, 'read');
+  const limit = page.limit ?? LIMITS.pageDefault;
+  const joins = threadJoins(viewer);
+  // Moderators see every thread; others see published ones and their own held ones.
+  const visible = access.staff ? undefined : or(eq(posts.status, 'published'), eq(posts.authorId, viewer?.id ?? ''));
+  // The cursor is the last thread's id: it carries no timestamp, so it reveals nothing a page does not.
+  const after = page.cursor
+    ? sql`(${threads.lastActivityAt}, ${threads.id}) < (select c.last_activity_at, c.id from ${threads} c where c.id = ${page.cursor} and c.group_id = ${access.group.id})`
+    : undefined;
+  const rows = (await ctx.db
+    .select(threadColumns(viewer))
+    .from(threads)
+    .innerJoin(posts, joins.opening)
+    .innerJoin(users, joins.author)
+    .leftJoin(threadReads, joins.read)
+    .where(and(eq(threads.groupId, access.group.id), visible, after))
+    .orderBy(desc(threads.lastActivityAt), desc(threads.id))
+    .limit(limit + 1)) as ThreadView[];
+  const more = rows.length > limit;
+  const shown = rows.slice(0, limit);
+  return {
+    threads: shown.map((row) => presentThread(row, access.group.slug, !!viewer)),
+    nextCursor: more ? (shown.at(-1)?.id ?? null) : null,
+  };
+}
+
+export async function createThread(
+  ctx: ForumContext,
+  viewer: Viewer,
+  slug: string,
+  input: NewPost & { title: string },
+) {
+  const access = await groupAccess(ctx.db, viewer, slug, 'post');
+  const author = viewer!; // posting implies a signed-in, active viewer
+  const status = (await ctx.initialStatus?.({ title: input.title, body: input.body })) ?? 'published';
+  const now = new Date();
+  const threadId = newId();
+  const postId = newId();
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(threads)
+      .values({ id: threadId, groupId: access.group.id, title: input.title, createdAt: now, lastActivityAt: now });
+    const pseudonym = input.anonymous ? await threadPseudonym(tx, ctx.secret, threadId, author.id) : null;
+    await tx.insert(posts).values({
+      id: postId,
+      threadId,
+      groupId: access.group.id,
+      authorId: author.id,
+      isOpening: true,
+      pseudonym,
+      status,
+      createdAt: now,
+      ...postValues(input),
+    });
+    await tx.insert(threadReads).values({ threadId, userId: author.id, readAt: now });
+  });
+  const page = await threadPage(ctx, viewer, threadId, {});
+  return { thread: page.thread, post: page.posts[0]! };
+}
+
+/** The thread with one page of posts (opening post first), marking it read for the viewer. */
+export async function threadPage(
+  ctx: ForumContext,
+  viewer: Viewer,
+  threadId: string,
+  page: Page,
+): Promise<ThreadPageResponse> {
+  const access = await threadAccess(ctx.db, viewer, threadId, 'read');
+  const limit = page.limit ?? LIMITS.repliesPageDefault;
+  const visible = access.staff ? undefined : or(eq(posts.status, 'published'), eq(posts.authorId, viewer?.id ?? ''));
+  const after = page.cursor
+    ? sql`(not ${posts.isOpening}, ${posts.createdAt}, ${posts.id}) > (select not c.is_opening, c.created_at, c.id from ${posts} c where c.id = ${page.cursor} and c.thread_id = ${threadId})`
+    : undefined;
+  const rows = (await ctx.db
+    .select(postColumns(viewer))
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(and(eq(posts.threadId, threadId), visible, after))
+    .orderBy(sql`not ${posts.isOpening}`, posts.createdAt, posts.id)
+    .limit(limit + 1)) as PostView[];
+  const more = rows.length > limit;
+  const shown = rows.slice(0, limit);
+  const { thread } = access;
+  if (viewer && (thread.readAt === null || thread.readAt < thread.lastActivityAt)) {
+    await ctx.db
+      .insert(threadReads)
+      .values({ threadId, userId: viewer.id, readAt: thread.lastActivityAt })
+      .onConflictDoUpdate({
+        target: [threadReads.userId, threadReads.threadId],
+        set: { readAt: thread.lastActivityAt },
+      });
+  }
+  return {
+    thread: presentThread(thread, access.group.slug, !!viewer),
+    group: { slug: access.group.slug, name: access.group.name, kind: access.group.kind },
+    posts: shown.map((row) => presentPost(row, thread.readAt, !!viewer)),
+    nextCursor: more ? (shown.at(-1)?.id ?? null) : null,
+  };
+}
