@@ -68,6 +68,7 @@ export function createApi(event: RequestEvent) {
   return {
     get: <T>(path: string, schema: Schema<T>) => call('GET', path, schema),
     post: <T>(path: string, schema: Schema<T>, body?: unknown) => call('POST', path, schema, body),
+    patch: <T>(path: string, schema: Schema<T>, body?: unknown) => call('PATCH', path, schema, body),
     delete: <T>(path: string, schema: Schema<T>) => call('DELETE', path, schema),
   };
 }

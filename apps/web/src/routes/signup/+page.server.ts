@@ -5,7 +5,7 @@ import { failWith, field } from '$lib/server/forms.ts';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
-  default: async (event) => {
+  create: async (event) => {
     const data = await event.request.formData();
     const username = field(data, 'username');
     const result = await createApi(event).post('/api/auth/signup', signupResponseSchema, {
