@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
+import { groups } from './forum.ts';
 
 export const chatRoomKindEnum = pgEnum('chat_room_kind', ['group', 'session']);
 export const chatMessageStatusEnum = pgEnum('chat_message_status', ['visible', 'held', 'removed']);
@@ -14,7 +15,9 @@ export const chatRooms = pgTable(
   {
     /** Random, never sequential. */
     id: text('id').primaryKey(),
-    groupId: text('group_id').notNull(),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
     kind: chatRoomKindEnum('kind').notNull(),
     title: text('title'),
     startsAt: timestamp('starts_at', { withTimezone: true }),
