@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { AppError, errorHandler, notFoundHandler } from './errors.ts';
+import { forumRoutes } from './forum/plugin.ts';
 import { loggerOptions } from './logger.ts';
 import authPlugin from './plugins/auth.ts';
 import csrfPlugin from './plugins/csrf.ts';
@@ -94,6 +95,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     await api.register(accountRoutes, { prefix: '/api' });
 
     // Domain route plugins: register yours here, e.g. `await api.register(forumRoutes, { prefix: '/api' })`.
+    await api.register(forumRoutes, { prefix: '/api' });
   });
 
   return app;
