@@ -6,6 +6,7 @@ import type { Database, Db } from '@bedrock/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { chatPlugin } from './chat/plugin.ts';
 import { AppError, errorHandler, notFoundHandler } from './errors.ts';
 import { forumRoutes } from './forum/plugin.ts';
 import { loggerOptions } from './logger.ts';
@@ -96,6 +97,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
     // Domain route plugins: register yours here, e.g. `await api.register(forumRoutes, { prefix: '/api' })`.
     await api.register(forumRoutes, { prefix: '/api' });
+    await api.register(chatPlugin);
   });
 
   return app;

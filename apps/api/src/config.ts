@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** Relative paths in the config (DATA_DIR, MIGRATIONS_DIR) are taken from the repository root. */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const fromRoot = (path: string) => (isAbsolute(path) ? path : resolve(REPO_ROOT, path));
 
 const optionalString = z
   .string()
@@ -47,6 +52,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const values = parsed.data;
   const publicOrigin = new URL(values.PUBLIC_ORIGIN ?? `http://localhost:${values.PORT}`).origin;
+  values.DATA_DIR = fromRoot(values.DATA_DIR);
+  if (values.MIGRATIONS_DIR) values.MIGRATIONS_DIR = fromRoot(values.MIGRATIONS_DIR);
   return { ...values, PUBLIC_ORIGIN: publicOrigin, SECRET_KEY: values.SECRET_KEY ?? defaultSecret(values) };
 }
 
@@ -56,9 +63,9 @@ function defaultSecret(values: z.infer<typeof envSchema>): string {
     throw new Error('Invalid configuration: SECRET_KEY is required when DATABASE_URL is set in production.');
   }
   // Zero-setup default: one random secret per data directory, kept next to the embedded database.
-  const file = join(resolve(values.DATA_DIR), 'secret.key');
+  const file = join(values.DATA_DIR, 'secret.key');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(resolve(values.DATA_DIR), { recursive: true });
+  mkdirSync(values.DATA_DIR, { recursive: true });
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
