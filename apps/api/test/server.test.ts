@@ -39,7 +39,7 @@ describe('server.ts, the real process', () => {
     expect(await health.json()).toEqual({ status: 'ok', database: data.env.DATABASE_URL ? 'postgres' : 'pglite' });
     const missing = await fetch(`http://127.0.0.1:${port}/api/nothing-here`);
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.code).toBe('ERR_NOT_FOUND');
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('ERR_NOT_FOUND');
 
     child.kill('SIGTERM');
     const { code, stdout, stderr } = await result;
