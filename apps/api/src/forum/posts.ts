@@ -1,5 +1,15 @@
-import { groups, postReactions, postReports, postRevisions, posts, threadReads, threads, users } from '@bedrock/db';
-import { LIMITS, type Post, type ReactionKind, type ReportReason } from '@bedrock/shared';
+import {
+  type Db,
+  groups,
+  postReactions,
+  postReports,
+  postRevisions,
+  posts,
+  threadReads,
+  threads,
+  users,
+} from '@bedrock/db';
+import { LIMITS, type Post, type PostStatus, type ReactionKind, type ReportReason } from '@bedrock/shared';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../errors.ts';
 import { postAccess, threadAccess, type Viewer } from './access.ts';
@@ -175,4 +185,24 @@ export async function myPosts(ctx: ForumContext, viewer: Viewer & {}, page: Page
     })),
     nextCursor: more ? (shown.at(-1)?.id ?? null) : null,
   };
+}
+
+/**
+ * For the moderation pipeline (its own issue): sets a post's status and keeps the thread's public
+ * reply count in step, since that count covers published replies only.
+ */
+export async function setPostStatus(db: Db, postId: string, status: PostStatus): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [post] = await tx.select().from(posts).where(eq(posts.id, postId)).for('update');
+    if (!post) throw new AppError('ERR_POST_NOT_FOUND');
+    if (post.status === status) return;
+    await tx.update(posts).set({ status }).where(eq(posts.id, postId));
+    const delta = (status === 'published' ? 1 : 0) - (post.status === 'published' ? 1 : 0);
+    if (!post.isOpening && delta !== 0) {
+      await tx
+        .update(threads)
+        .set({ replyCount: sql`${threads.replyCount} + ${delta}` })
+        .where(eq(threads.id, post.threadId));
+    }
+  });
 }
