@@ -1,6 +1,6 @@
 import { type Db, sessions, users } from '@bedrock/db';
 import { CHAT_CLOSE } from '@bedrock/shared';
-import { and, eq, gt, inArray } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { AuthUser } from '../auth/guards.ts';
 import { effectiveStatus } from '../auth/sessions.ts';
 import type { ChatAccess } from './access.ts';
@@ -20,6 +20,8 @@ const SWEEP_MS = 15_000;
 
 export interface AccessChange {
   userId?: string;
+  /** For callers that only hold a username (e.g. a moderator's group ban); resolved here. */
+  username?: string;
   sessionId?: string;
   groupId?: string;
 }
@@ -54,7 +56,13 @@ export class Control {
 
   /** Announce that access may have changed; resolves once published (the checks run on each instance). */
   async accessChanged(change: AccessChange): Promise<void> {
-    await this.publish({ k: 'recheck', change });
+    const { username, ...rest } = change;
+    if (username === undefined) return this.publish({ k: 'recheck', change: rest });
+    const [row] = await this.deps.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(sql`lower(${users.username})`, username.toLowerCase()));
+    if (row) await this.publish({ k: 'recheck', change: { ...rest, userId: row.id } });
   }
 
   alertModerators(room: string, data: string): void {

@@ -113,6 +113,8 @@ export function groupRoutes({ db }: ForumContext): FastifyPluginAsyncZod {
           const { slug } = request.params;
           if (action === 'unban') await unbanMember(db, moderator, slug, request.body.username);
           else await removeMember(db, moderator, slug, request.body, action === 'ban');
+          // Drops the member from the group's live rooms at once, on every instance.
+          await app.chat.accessChanged({ username: request.body.username });
           return { ok: true as const };
         },
       );

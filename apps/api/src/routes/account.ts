@@ -58,6 +58,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { user, sessionId } = requireSession(request);
       if (!(await sessions.endByPublicId(user.id, request.params.id))) throw new AppError('ERR_SESSION_NOT_FOUND');
+      await app.chat.accessChanged({ userId: user.id });
       if (request.params.id === publicSessionId(sessionId)) reply.setSessionCookie(sessions.blankCookie());
       return { ok: true as const };
     },
@@ -74,6 +75,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       await setPasswordHash(db, user.id, await hashPassword(request.body.newPassword));
       await sessions.endOthersForUser(user.id, sessionId);
+      await app.chat.accessChanged({ userId: user.id });
       return { ok: true as const };
     },
   );

@@ -80,6 +80,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, response: responses({ 200: okResponseSchema }) } },
     async (request, reply) => {
       if (request.sessionId) await sessions.end(request.sessionId);
+      if (request.user) await app.chat.accessChanged({ userId: request.user.id });
       reply.setSessionCookie(sessions.blankCookie());
       return { ok: true as const };
     },
@@ -91,6 +92,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       if (!request.user) throw new AppError('ERR_UNAUTHENTICATED');
       await sessions.endAllForUser(request.user.id);
+      await app.chat.accessChanged({ userId: request.user.id });
       reply.setSessionCookie(sessions.blankCookie());
       return { ok: true as const };
     },
@@ -114,6 +116,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       // Whoever else holds a session may be the reason for recovering: end them all, sign this one in.
       await sessions.endAllForUser(user.id);
+      await app.chat.accessChanged({ userId: user.id });
       const session = await sessions.create(user.id, device(request));
       reply.setSessionCookie(session.cookie);
       return { user: toMe(user), remainingCodes: await countUnusedCodes(db, user.id) };
