@@ -21,8 +21,11 @@ import { createApi } from '$lib/server/api.ts';
 
 const enc = encodeURIComponent;
 
-function withCursor(path: string, cursor: string | undefined): string {
-  return cursor ? `${path}?${new URLSearchParams({ cursor })}` : path;
+function withCursor(path: string, cursor: string | undefined, limit?: number): string {
+  const query = new URLSearchParams();
+  if (cursor) query.set('cursor', cursor);
+  if (limit) query.set('limit', String(limit));
+  return query.size > 0 ? `${path}?${query}` : path;
 }
 
 /** The forum's API calls, each parsed with its shared response schema. Paths live here and nowhere else. */
@@ -31,17 +34,16 @@ export function forumApi(event: RequestEvent) {
   return {
     directory: () => api.get('/api/groups', directoryResponseSchema),
     group: (slug: string) => api.get(`/api/groups/${enc(slug)}`, groupResponseSchema),
-    join: (slug: string) => api.post(`/api/groups/${enc(slug)}/membership`, membershipResponseSchema),
-    leave: (slug: string) => api.delete(`/api/groups/${enc(slug)}/membership`, membershipResponseSchema),
+    join: (slug: string) => api.post(`/api/groups/${enc(slug)}/join`, membershipResponseSchema),
+    leave: (slug: string) => api.post(`/api/groups/${enc(slug)}/leave`, membershipResponseSchema),
     threads: (slug: string, cursor?: string) =>
       api.get(withCursor(`/api/groups/${enc(slug)}/threads`, cursor), threadListResponseSchema),
     createThread: (slug: string, body: CreateThreadRequest) =>
       api.post(`/api/groups/${enc(slug)}/threads`, createThreadResponseSchema, body),
-    thread: (id: string, cursor?: string) =>
-      api.get(withCursor(`/api/threads/${enc(id)}`, cursor), threadPageResponseSchema),
+    thread: (id: string, cursor?: string, limit?: number) =>
+      api.get(withCursor(`/api/threads/${enc(id)}`, cursor, limit), threadPageResponseSchema),
     reply: (threadId: string, body: CreateReplyRequest) =>
-      api.post(`/api/threads/${enc(threadId)}/posts`, postResponseSchema, body),
-    post: (id: string) => api.get(`/api/posts/${enc(id)}`, postResponseSchema),
+      api.post(`/api/threads/${enc(threadId)}/replies`, postResponseSchema, body),
     edit: (id: string, body: EditPostRequest) => api.patch(`/api/posts/${enc(id)}`, postResponseSchema, body),
     remove: (id: string) => api.delete(`/api/posts/${enc(id)}`, postResponseSchema),
     react: (id: string, kind: string) => api.post(`/api/posts/${enc(id)}/reactions`, reactionsResponseSchema, { kind }),
@@ -51,11 +53,8 @@ export function forumApi(event: RequestEvent) {
     verification: () => api.get('/api/verification', verificationResponseSchema),
     applyForVerification: (body: unknown) => api.post('/api/verification', verificationResponseSchema, body),
     applications: () => api.get('/api/mod/verifications?status=pending', applicationListResponseSchema),
-    decide: (id: string, decision: 'approve' | 'decline', reason: string | undefined) =>
-      api.post(
-        `/api/mod/verifications/${enc(id)}/${decision}`,
-        applicationResponseSchema,
-        reason ? { reason } : {},
-      ),
+    approve: (id: string) => api.post(`/api/mod/verifications/${enc(id)}/approve`, applicationResponseSchema),
+    decline: (id: string, reason: string) =>
+      api.post(`/api/mod/verifications/${enc(id)}/decline`, applicationResponseSchema, { reason }),
   };
 }
