@@ -8,7 +8,9 @@ import { SESSION_COOKIE } from '$lib/session.ts';
 const privacyHeaders: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
   response.headers.set('cache-control', 'no-store');
-  response.headers.set('referrer-policy', 'no-referrer');
+  // same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on form posts, which the
+  // CSRF checks (ours and SvelteKit's) must refuse.
+  response.headers.set('referrer-policy', 'same-origin');
   response.headers.set('x-content-type-options', 'nosniff');
   response.headers.set('x-frame-options', 'DENY');
   return response;
