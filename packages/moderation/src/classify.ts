@@ -1,0 +1,104 @@
+import type { Classification, Flag, Label } from '@bedrock/shared';
+import { blameRules } from './rules/blame.ts';
+import { codependencyRules } from './rules/codependency.ts';
+import { crisisRules } from './rules/crisis.ts';
+import { identifyingRules } from './rules/identifying.ts';
+import { invalidatingRules } from './rules/invalidating.ts';
+import { minimizingRules } from './rules/minimizing.ts';
+import type { Rule } from './rules/rule.ts';
+import { isMetaDiscussion, isNegated, isReported, isSelfNarration } from './text/context.ts';
+import { maskOthersWords, normalizeApostrophes } from './text/mask.ts';
+import { type Sentence, sentenceAt, splitSentences } from './text/sentences.ts';
+
+const RULES: readonly Rule[] = [
+  ...blameRules,
+  ...codependencyRules,
+  ...minimizingRules,
+  ...invalidatingRules,
+  ...crisisRules,
+  ...identifyingRules,
+];
+/** A flood of matches in a huge text says nothing more to a moderator after a few per label. */
+const MAX_FLAGS_PER_LABEL = 5;
+/** Beyond this, a text is classified on its beginning only, so one request cannot stall the process. */
+export const MAX_TEXT_LENGTH = 200_000;
+
+/** The text seen two ways: as written, and with other people's words blanked out. */
+class Analysis {
+  readonly raw: string;
+  readonly speech: string;
+  #sentences: Sentence[] | undefined;
+
+  constructor(text: string) {
+    this.raw = blankLongTokens(normalizeApostrophes(text));
+    this.speech = maskOthersWords(this.raw);
+  }
+
+  sentence(index: number): Sentence | undefined {
+    this.#sentences ??= splitSentences(this.speech);
+    return sentenceAt(this.#sentences, index);
+  }
+
+  /** Whether a match of `rule` at [start, end) is the writer's own harmful speech. */
+  accepts(rule: Rule, start: number, end: number): boolean {
+    const target = rule.scope === 'raw' ? this.raw : this.speech;
+    const sentence = this.sentence(start) ?? { start, end };
+    const text = target.slice(sentence.start, sentence.end);
+    const at = start - sentence.start;
+    const endAt = end - sentence.start;
+    if (rule.unless?.test(text)) return false;
+    if (rule.question && !text.includes('?')) return false;
+    if (rule.check && !rule.check(target.slice(start, end), target, start)) return false;
+    if (rule.scope === 'raw') return true;
+    if (isReported(text, at, endAt) || isMetaDiscussion(text)) return false;
+    if (rule.negatable !== false && isNegated(text, at, endAt, rule.negatable === 'before')) return false;
+    return rule.selfAllowed === true || !isSelfNarration(text);
+  }
+}
+
+function overlaps(flags: readonly Flag[], label: Label, start: number, end: number): boolean {
+  return flags.some((f) => f.label === label && f.start < end && start < f.end);
+}
+
+/** Labels a text and explains each flag. Pure, synchronous and deterministic. */
+export function classify(text: string): Classification {
+  const input = typeof text === 'string' ? text.slice(0, MAX_TEXT_LENGTH) : '';
+  const analysis = new Analysis(input);
+  const flags: Flag[] = [];
+  const perLabel = new Map<Label, number>();
+  for (const rule of RULES) {
+    if ((perLabel.get(rule.label) ?? 0) >= MAX_FLAGS_PER_LABEL) continue;
+    const target = rule.scope === 'raw' ? analysis.raw : analysis.speech;
+    const regex = rule.regex;
+    regex.lastIndex = 0;
+    for (let m = regex.exec(target); m !== null; m = regex.exec(target)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (end === start) {
+        regex.lastIndex++;
+        continue;
+      }
+      if (overlaps(flags, rule.label, start, end) || !analysis.accepts(rule, start, end)) continue;
+      flags.push({ label: rule.label, start, end: trimEnd(input, start, end), reason: rule.reason });
+      const count = (perLabel.get(rule.label) ?? 0) + 1;
+      perLabel.set(rule.label, count);
+      if (count >= MAX_FLAGS_PER_LABEL) break;
+    }
+  }
+  flags.sort((a, b) => a.start - b.start || a.end - b.end);
+  const labels = [...new Set(flags.map((f) => f.label))];
+  return { labels, flags };
+}
+
+/** A "word" of hundreds of characters is not language (base64, a pasted hash) and only slows the
+ * patterns down, so it is blanked; offsets stay the same. */
+function blankLongTokens(text: string): string {
+  return text.replace(/\S{256,}/g, (token) => ' '.repeat(token.length));
+}
+
+/** Spans end on a word, not on trailing spaces or punctuation a pattern swallowed. */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start + 1 && /[\s,;:]/.test(text[e - 1] ?? '')) e--;
+  return e;
+}

@@ -1,0 +1,1 @@
+export { classify, MAX_TEXT_LENGTH } from './classify.ts';

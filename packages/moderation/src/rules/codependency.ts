@@ -1,0 +1,51 @@
+import { compileRules, type RuleSpec } from './rule.ts';
+
+const LABEL = 'This labels a betrayed partner as codependent or co-addicted instead of traumatized.';
+const ENABLING = 'This calls her choices "enabling", making her responsible for his addiction.';
+const ADDICTION = 'This frames her trauma responses as an addiction of her own.';
+
+const TERM =
+  '(?:co-?dependen(?:t|ts|cy|ce|tly)|co ?dependen(?:t|ts|cy|ce)|codies?|co-?addict(?:s|ion|ed|ive)?|co ?addict(?:s|ion)?|co-?sex[- ]?addict(?:s|ion)?|love[- ]addict(?:s|ion|ed)?|relationship[- ]addict(?:s|ion|ed)?|addicted to (?:him|her|them|the (?:relationship|drama|chaos|cycle|marriage|pain)|checking|control|being (?:needed|a victim)|answers|the rollercoaster)|trauma bond addiction)';
+const TRAUMA_RESPONSES =
+  '(?:checking|snooping|questions|questioning|interrogations?|detective work|obsession|obsessing|need for (?:answers|disclosure|control)|hypervigilance|monitoring|searching|scrolling)';
+
+const SPECS: RuleSpec[] = [
+  { pattern: TERM, reason: LABEL },
+  {
+    pattern:
+      '(?:enabl(?:ing|es|ed)|enablers?)(?! (?:notifications?|settings?|cookies|javascript|2fa|two-factor|location|dark mode|the (?:app|setting|option|feature|filter)))',
+    reason: ENABLING,
+    unless:
+      /\b(?:he's|he is|she's|she is|his|her family|his family|his mum|his mother|his friends|his therapist|his sponsor|they're|they are) (?:\w+ )?(?:enabling|enablers?)\b/i,
+  },
+  {
+    pattern: 'enable (?:him|her|them|his|her|it|this|the (?:addiction|behaviour|behavior|acting out))',
+    reason: ENABLING,
+  },
+  {
+    pattern: `(?:YOUR|it's YOUR|that's YOUR|is YOUR) (?:own )?(?:disease|drug|fix|compulsion|addiction|acting out|sickness|relapse|slip|dopamine|high)`,
+    reason: ADDICTION,
+    unless: /\b(?:his|he's|he) (?:disease|addiction|drug)\b.*\b(?:not|n't) (?:your|ur)\b/i,
+  },
+  {
+    pattern: `${TRAUMA_RESPONSES}(?: \\w+){0,4}? (?:is|are|was|has become|becomes|as) (?:an? |your |just |really |basically )?(?:own )?(?:addiction|compulsion|disease|acting out|relapse|slip|drug|fix|sickness)`,
+    reason: ADDICTION,
+  },
+  {
+    pattern:
+      "(?:YOURE|we're|we are|partners are|wives are) (?:\\w+ )?(?:sick|ill|addicted|powerless) (?:too|as well|yourselves|yourself|themselves|ourselves)|sick (?:too|themselves)|(?:partners|wives|spouses) have (?:their|our) own (?:disease|addiction|sickness)|powerless over (?:his|her|their|our husbands)|work (?:your|ur) own (?:program|steps)|(?:your|our) own (?:disease|sickness|program)",
+    reason: ADDICTION,
+  },
+  {
+    pattern:
+      '(?:treat|treating) the (?:checking|questions|snooping)(?: \\w+){0,6}? (?:as|like) an addiction|(?:YOURE|YOU) (?:\\w+ )?addicted to (?:checking|the drama|him|her|control|the relationship|answers)|getting (?:your|ur) fix|(?:reset|resetting) (?:your|ur) (?:\\w+ )?(?:counter|sobriety|days)',
+    reason: ADDICTION,
+  },
+  {
+    pattern:
+      '(?:look into|looked into|go to|get to|get yourself to|try|join|need|belong in) (?:a |an )?(?:coda|cosa|s-anon|al-anon|alanon)\\b',
+    reason: LABEL,
+  },
+];
+
+export const codependencyRules = compileRules('codependency_label', SPECS);

@@ -1,0 +1,37 @@
+import { compileRules, type RuleSpec, rawRule } from './rule.ts';
+
+// Crisis is routing, not punishment: these rules see every word (quotes and reported speech included,
+// since "he said he'd hurt me" is the crisis) and only a few figurative idioms are let through.
+const SELF = 'This may signal thoughts of suicide or self-harm; please check in and show crisis resources.';
+const PLAN = 'This may describe a plan, means or goodbye before suicide; please check in urgently.';
+const DANGER = 'This may describe threats or violence from a partner; her safety may be at risk.';
+
+const FIGURATIVE =
+  /\b(?:killing me|kill me now|dying (?:to|of|for)|die of (?:embarrassment|shame|laughter|boredom)|(?:i|i'd|i'll|i could|gonna|going to) (?:literally )?(?:kill|murder|strangle) (?:him|her|them|my husband|my wife|he|someone)(?! myself)|dead (?:tired|on my feet|inside lol)|lol|lmao|haha+|😂|🤣|jk|just kidding|kidding)\b/i;
+
+const SPECS: RuleSpec[] = [
+  rawRule(
+    "kill(?:ing)? myself|end(?:ing)? (?:it all|my life|things|it tonight|it now|everything)|suicid\\w*|take my (?:own )?life|(?:want|wanna|wish|going|ready|plan(?:ning)?) (?:to )?(?:die|be dead|not exist|disappear (?:forever|permanently))|wish (?:i|I) (?:was|were) (?:dead|gone|never born)|better off (?:dead|without me|with no (?:mum|mom|mother|dad|father))|(?:don't|dont|do not) (?:want|wanna) to (?:be here|be alive|live|wake up|exist|go on|carry on|be around)|(?:not|never) (?:wake|waking) up|no (?:point|reason) (?:in |to )?(?:being here|living|going on|carrying on|keep going|any of this|anymore|left)|(?:what's|whats) the point (?:of|in) (?:any of this|living|going on|me)|(?:can't|cant|cannot) (?:go on|do this anymore|keep going|take (?:it|this) anymore)|tired of (?:living|being alive|being here)|not (?:be|being) (?:here|around)(?: \\w+){0,3}? (?:anymore|for (?:it|long)|after)|(?:don't|dont) see (?:the point|myself making it|a future)|make it (?:to|through) (?:my birthday|christmas|the week|this one)|(?:think|thinking|thought) about (?:dying|death|not (?:being here|existing|carrying on)|just not|ending|letting go|turning the wheel|the (?:train|tracks|bridge|cliff))|nobody would (?:notice|miss me|care)|no one would (?:notice|miss me|care)|(?:wouldn't|would not|won't) (?:mind|care) if (?:i|a (?:bus|car|lorry|truck))|hoping something happens|peaceful (?:it would be )?to (?:just )?not|(?:want|wanna) (?:it all )?to (?:stop|be over)|(?:check|checking) out(?: \\w+){0,3}? of everything|i want out\\. of everything|(?:i'm|im) (?:a )?(?:burden|done\\.)|(?:be )?relieved if i was gone|this is it for me|(?:only|one) (?:way|thing) (?:out|left) scares me",
+    SELF,
+    { unless: FIGURATIVE },
+  ),
+  rawRule(
+    'self[- ]?harm\\w*|(?:cut|cutting|burn(?:ed|t|ing)?|hurt(?:ing)?|scratch(?:ed|ing)?|hit(?:ting)?|punish(?:ing)?) (?:myself|my (?:arm|arms|wrists?|legs?|thighs?|skin))|(?:started|start|been|was) cutting|cut (?:tonight|again|deep|last night)|(?:the )?urge to cut|(?:blades?|razors?)\\b|(?:nails|hand) (?:into|on) (?:my|the)|till (?:it|they) bleeds?|until (?:it|they) bleeds?|knuckles (?:split|bled)|pull(?:ing)? my hair out|stopped eating on purpose|drinking until i black out|just to feel something|hurt the body',
+    SELF,
+  ),
+  rawRule(
+    "(?:pills|tablets|paracetamol|antidepressants|sleeping pills|prescription|meds|medication)(?: \\w+){0,5}? (?:lined up|together|saved|saving|stash|counted|counting|in a bag|and (?:a|the) (?:bottle|wine|vodka))|(?:saving|counting|counted|hoarding|stockpiling|collecting|stashing) (?:my |his |the |all )?(?:\\w+ )?(?:pills|tablets|meds|antidepressants|them again)|took (?:the whole|all (?:the|my)|a (?:whole )?(?:strip|bottle|packet)|half (?:of )?my)|overdos\\w*|\\bOD\\b|(?:bridge|cliffs?|railing|balcony|ledge|roof|tracks|train|motorway|\\d+(?:th|st|nd|rd) floor)(?: \\w+){0,6}? (?:jump|let go|think|the wheel|hoping|writing this|i'm on)|jump(?:ing)? (?:off|in front|and be done)|just want to jump|(?:engine running|hose|rope|noose|hang(?:ing)? myself)|(?:got|have|bought|buy) a (?:gun|rope)|(?:a )?plan and a date|(?:it's|its) planned|(?:i'm )?going to do it|tonight's the night|(?:said|saying) (?:my|our) goodbyes|(?:written|wrote|writing|left) (?:letters|a letter|a note|notes|instructions|my will)|(?:sorted|sorting|made|updated) (?:out )?my will|won't be posting again|(?:if i|in case i) don't post again|tell my (?:kids|children|son|daughter|family) i loved|(?:rehomed|gave away|gave) (?:the|my) (?:dog|cat|pets?)|tidying up before i go|(?:my )?funeral|made my peace|not (?:going to )?be around after|don't think i'll (?:be here|make it)|i'm not safe tonight|scared of what i might do|enough i think|kids would be (?:fine|better)|(?:passwords|direct debits)(?: \\w+){0,4}? (?:for my|cancelled)|cancelled (?:the )?direct debits|stopped making plans",
+    PLAN,
+    { unless: FIGURATIVE },
+  ),
+  rawRule(
+    "(?:he|she|they|my (?:husband|wife|partner|ex|boyfriend|girlfriend|bf|gf)|his (?:ap|affair partner)|her husband)(?: \\w+){0,3}? (?:said|says|told|threatened|texted|messaged|swore|promised|warned|screamed|shouted)(?: [\\w']+){0,14}? (?:kill|hurt|hit|break|end|burn|stab|shoot|bury|destroy|come for|find me|regret it|be sorry|be dead|you're dead|i'm dead|never see|never walk|won't survive|won't brake|pay for this|watch (?:my|your) back|know what real pain|put me in hospital|make sure|wouldn't walk|or else|do something bad|accidents happen|take what he wants|not leaving)",
+    DANGER,
+  ),
+  rawRule(
+    "(?:he|she|my (?:husband|wife|partner|ex|boyfriend|girlfriend|bf|gf)|his (?:ap|affair partner))(?: \\w+){0,2}? (?:hit|hits|hitting|punched|punches|slapped|slaps|kicked|choked|chokes|strangled|pinned|shoved|pushed me|threw (?:me|a|his|the|her)|beat|beats|raped|forced (?:himself|herself|sex)|forces sex|grabbed (?:me|my)|held my (?:wrists|arms|throat)|smashed|locked (?:me|the door)|dragged|drove at me|tried to run me|hurt me|has hurt me|'s hurt me|is hurting me|has a (?:gun|knife)|got a (?:gun|knife)|has got a (?:knife|gun))|(?:hands?|fingers) (?:round|around|on) my (?:neck|throat)|(?:by|round) the throat|(?:shotgun|rifle|gun|knife|knives|bat)\\b|afraid (?:of him|for my life|he'll|he will)|(?:scared|terrified) (?:of him|for my life|he'll|he will|he's going)|might kill me|(?:don't|do not) feel safe|i'm not safe|(?:tracker|tracking|following me|watching my location|turns up wherever|knows where i (?:go|live)|knows my address|nowhere i can go|driving past my house|outside the door shouting|he's (?:outside|in the kitchen))|(?:took|taken|takes) my (?:car keys|keys|passport|phone and|bank card)|flushed my medication|put me in hospital|watch (?:my|your) back|marks on my neck|bruised|bruises",
+    DANGER,
+  ),
+];
+
+export const crisisRules = compileRules('crisis', SPECS);

@@ -1,0 +1,90 @@
+import { compileRules, type RuleSpec, rawRule } from './rule.ts';
+
+const CONTACT = 'This shares contact details that could identify someone.';
+const HANDLE = 'This shares a social-media handle or profile that could identify someone.';
+const PLACE = 'This shares an address or vehicle detail that could identify someone.';
+const PERSON = 'This names a person together with details that could identify them.';
+const WORK = 'This names a workplace or school that could identify someone.';
+
+const NAME = "[A-Z][a-z'’-]{1,30}(?: [A-Z]\\.)? [A-Z][a-z'’-]{2,30}";
+const ORG_WORD = "(?:[A-Z][A-Za-z'’&.-]{0,30}|&|of|the|and)";
+const ORG = `(?:the )?[A-Z][A-Za-z'’&.-]{0,30}(?: ${ORG_WORD}){0,5}`;
+const PLATFORM =
+  '(?:insta(?:gram)?|ig|twitter|x|tiktok|telegram|snap(?:chat)?|facebook|fb|threads|discord|whatsapp|signal|kik|venmo|cash ?app|onlyfans|reddit|youtube|hinge|tinder|bumble|grindr|linkedin|the site|the forum)';
+
+const DIGIT = /\d/g;
+function looksLikePhone(match: string): boolean {
+  const digits = match.match(DIGIT)?.length ?? 0;
+  // Seven digits only in the 555-0123 shape; otherwise a phone number has nine or more digits.
+  return digits >= 9 ? digits <= 15 && !/^\d{4}-\d{2}-\d{2}$/.test(match) : /^\d{3}[ .-]\d{4}$/.test(match);
+}
+
+const HANDLE_CONTEXT = new RegExp(
+  `\\b(?:${PLATFORM}|follow|dm|message|add me|find me|handle|account|profile|page)\\b`,
+  'i',
+);
+function looksLikeHandle(match: string, text: string, index: number): boolean {
+  if (/[\d_.]/.test(match.slice(1))) return true;
+  return HANDLE_CONTEXT.test(text.slice(Math.max(0, index - 80), index + match.length + 80));
+}
+
+const SPECS: RuleSpec[] = [
+  rawRule(
+    '(?<![\\w.+-])(?:[\\w.+-]{1,64}@[\\w-]{1,63}(?:\\.[\\w-]{1,63}){1,4}|[\\w.+-]{1,64} ?[([]at[)\\]] ?[\\w-]{1,63} ?[([]dot[)\\]] ?[a-z]{2,6})',
+    CONTACT,
+    { bare: true },
+  ),
+  rawRule('(?<![\\w+])\\+?\\(?\\d[\\d ().-]{5,16}\\d(?![\\w])', CONTACT, { bare: true, check: looksLikePhone }),
+  rawRule(
+    '(?:zero|one|two|three|four|five|six|seven|eight|nine|oh)(?:[ ,-]+(?:zero|one|two|three|four|five|six|seven|eight|nine|oh)){8,}',
+    CONTACT,
+  ),
+  rawRule('(?<![\\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]{1,29}[A-Za-z0-9_])', HANDLE, {
+    bare: true,
+    check: looksLikeHandle,
+  }),
+  rawRule(
+    `${PLATFORM}(?:\\s+(?:is|as|handle|name|username|profile|page|account|me|on|at|it's|its))*\\s*[:=]?\\s*['"‘“]?@?(?=[A-Za-z0-9_.#-]*[\\d_.])[A-Za-z0-9_.#-]{4,32}`,
+    HANDLE,
+  ),
+  rawRule(
+    `(?:${PLATFORM}) (?:as|is|was|:) ['"‘“][^'"’”\\n]{3,40}['"’”]|as ['"‘“][A-Za-z0-9_.-]{4,32}['"’”]|u/[A-Za-z0-9_-]{3,}|\\$[a-z][A-Za-z0-9_]{3,}|[a-z0-9]+#\\d{4}`,
+    HANDLE,
+    { bare: true },
+  ),
+  rawRule(
+    '(?<![\\w.@/-])(?:https?://)?(?:www\\.)?(?:[a-z0-9-]{1,63}\\.){1,4}(?:com|co\\.uk|org|net|blog|gg|me|io|uk)(?:/[^\\s,]{0,200})?',
+    HANDLE,
+    { bare: true },
+  ),
+  rawRule(
+    '\\d{1,5}[a-z]?,? (?:[A-Z][a-z]+ ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Court|Ct|Crescent|Place|Pl|Boulevard|Blvd|Terrace|Gardens|Grove|Hill|Park|Row|Mews|Square|Walk)\\b\\.?|\\d{1,5} [a-z]+ (?:street|st|road|rd|avenue|ave|lane|drive|close|way)\\b|(?:on|at) [A-Z][a-z]+ (?:Street|Road|Avenue|Lane|Drive|Close)(?: \\w+){0,4}?,? number \\d+|number \\d+ [A-Z][a-z]+ (?:Street|Road|Avenue|Lane)',
+    PLACE,
+    { bare: true, caseSensitive: true },
+  ),
+  rawRule(
+    '\\b[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}\\b|\\b[A-Z]{2}\\d{2} ?[A-Z]{3}\\b|(?:reg|plate|registration|number plate)(?: is| number)?:? [A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,4}',
+    PLACE,
+    {
+      bare: true,
+      caseSensitive: true,
+    },
+  ),
+  rawRule(
+    `(?:(?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir) (?:\\w+ )?name(?:'s| is)|(?:is|was) called|named|I'm|I am|is|was|called) ${NAME}|${NAME}(?=,? (?:\\d{2}|who|from|of|at|in|the|a|an|she|he|my|works|runs|owns|teaches|lives|is|was|goes)\\b)|(?:Dr|Mr|Mrs|Ms|Miss|Pastor|Councillor|Father|Rev|DC|PC|DS|Sgt|Coach|Staff Nurse|Nurse)\\.? ${NAME}`,
+    PERSON,
+    {
+      bare: true,
+      unless:
+        /^(?:he|she|it|i|we|they|my|the|this|that|there|what|when|why|how|honestly|sorry|hi|hello|dear|sending|thank|thanks)\b/i,
+      caseSensitive: true,
+    },
+  ),
+  rawRule(
+    `(?:works?|working|worked|teach(?:es)?|teaching|nurse|manager|receptionist|teacher|lectures?|coaches|runs|owns|pastor|partner|head of \\w+|foreman|consultant|pharmacist|paramedic|firefighter|officer|drives for|employed|student|job|shift|volunteers?|studies|studying|plays|swims?|trains?) (?:\\w+ ){0,3}?(?:at|for) ${ORG}(?: (?:in|of|on) [A-Z][a-z]+(?: [A-Z][a-z]+)?)?|(?:go(?:es)?|is|are) (?:in [A-Z][a-z]+ \\d+ )?(?:to|at) ${ORG} (?:Primary|Elementary|Academy|Grammar|High|School|Juniors|College|Nursery)|(?:Year|Grade) \\d+ at ${ORG}|the only (?:\\w+ ){0,3}(?:at|in) (?:the )?${ORG}`,
+    WORK,
+    { bare: true, caseSensitive: true },
+  ),
+];
+
+export const identifyingRules = compileRules('identifying_info', SPECS);

@@ -1,0 +1,42 @@
+import { compileRules, type RuleSpec } from './rule.ts';
+
+const SMALL = 'This makes the betrayal sound small or normal.';
+const RUSH = "This pressures her to forgive or move on on someone else's timeline.";
+
+const SPECS: RuleSpec[] = [
+  {
+    pattern:
+      "(?:it's|its|it is|it was|that's|that is|this is|was|is) (?:only|just|merely|simply) (?:porn|looking|a (?:bit of |little )?(?:porn|fling|flirt|crush|kiss|mistake|phase|slip|chat|text|emotional thing)|some (?:texts|messages|pictures|photos|flirting|videos|websites)|sex|online|words|a screen|pixels|fantasy|a fantasy|chatting|flirting|texting|physical)",
+    reason: SMALL,
+  },
+  {
+    pattern: '(?:only|just) (?:porn|looking|pixels|a screen|flirting|texting|online)\\b(?! addiction)',
+    reason: SMALL,
+    unless: /\b(?:not|isn't|never|no such thing)\b/i,
+  },
+  {
+    pattern:
+      "(?:every|all|most|any) (?:man|men|guy|guys|husband|husbands|bloke|blokes|boys|lads|normal (?:man|guy|person)|red-blooded \\w+)(?: \\w+){0,2}? (?:watch(?:es)?|look(?:s)?|do(?:es)? it|does that|has done|have done|stray|flirts?|cheats?|wanders?|has a wandering)|boys will be boys|men will be men|(?:he's|he is|they're|they are) (?:only|just) (?:human|a man|men|a guy)|everyone (?:watches|does it|looks|cheats)|normal (?:male|guy|man) (?:behaviou?r|stuff|thing)",
+    reason: SMALL,
+  },
+  {
+    pattern:
+      "at least (?:he|she|they) (?:didn't|did not|never|wasn't|isn't|hasn't|came|told|confessed|stayed|is|'s|was|only|apologi[sz]ed)|(?:could|would) (?:have been|be) (?:a lot |so much |much )?worse|(?:no|not a|not that) big deal|not (?:like|as if) (?:he|she) (?:slept|cheated|had (?:an affair|sex)|left|touched)|(?:isn't|is not|wasn't|not) (?:really |even |technically |actually )?(?:cheating|an affair|infidelity|a real affair)|(?:doesn't|does not|didn't) (?:really |even )?count|harmless|(?:making|make) (?:a |such a )?(?:big deal|mountain|fuss|drama) (?:out of|over|about)|(?:blowing|blow|blew) (?:it|this|things) out of proportion|(?:a )?victimless|(?:it's|its) not (?:like it's |that )?(?:the end of the world|a crime)|hardly the crime",
+    reason: SMALL,
+    negatable: 'before',
+  },
+  {
+    pattern:
+      "(?:let it go|let (?:this|that|it all) go|get over it|get past it|move on|moving on|move forward|forgive and forget|put it behind (?:you|u)|put (?:this|that|it) behind|stop dwelling|stop (?:bringing it up|obsessing|talking about it|going on about|picking at|living in the past|punishing him|punishing her|looking back)|dwell(?:ing)? on (?:it|the past|this)|water under the bridge|in the past now|the past is the past|turn the page|draw a line under|time to heal and move|it's time to (?:forgive|move|let)|(?:time|need|have|ought|got) to (?:forgive|let go|move on|get over)|(?:you|u) (?:need|have|ought|should|must|gotta|got) to (?:forgive|let (?:it |this |that )?go|move on|get over|stop (?:talking|bringing|dwelling|obsessing|asking|going on|punishing|living)))",
+    reason: RUSH,
+    unless:
+      /\b(?:when you're ready|in your own time|on your own time|your own pace|no rush|no timeline|if you want|if and when|don't have to|doesn't have to|no one can tell you|nobody can tell you)\b/i,
+  },
+  {
+    pattern:
+      "(?:everyone|everybody|we all|people) deserves? (?:forgiveness|a second chance|another chance)|nobody's perfect|no one is perfect|nobody is perfect|no one's perfect|we all make mistakes|everyone makes mistakes|(?:he|she) (?:said|has said) (?:sorry|he's sorry|she's sorry)(?: \\w+){0,6}? what more|what more do (?:you|u) want|(?:how|why) (?:long|much longer) (?:are you|will you) (?:going to )?(?:punish|hold (?:this|it))|(?:still|keep) (?:going on|banging on|harping on|talking) about (?:it|this|that)|(?:years|months|a year|ages) ago(?: \\w+){0,5}? (?:let it|move on|get over|still|why)|was (?:two|three|four|five|six|\\d+|a few|several|many) (?:years|months) ago|(?:he's|he is|she's|she is) (?:sober|in recovery|clean|doing the work|trying)(?: \\w+){0,6}? (?:stop|let|move|time|so|what more)",
+    reason: RUSH,
+  },
+];
+
+export const minimizingRules = compileRules('minimizing', SPECS);

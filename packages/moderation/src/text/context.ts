@@ -1,0 +1,60 @@
+// Linguistic context of a match inside its sentence: who is speaking (reported speech), whether the
+// words are negated, whether the sentence is the writer's own narration or a discussion of a concept.
+// Each test looks only at the sentence, so a post is judged sentence by sentence.
+
+const PERSON =
+  "(?:he|she|they|someone|somebody|people|everyone|everybody|folks|others|(?:my|his|her|our|their|the|a|an|one|some|this|that)\\s+(?:[a-z'-]+\\s+){0,2}?(?:husband|wife|partner|spouse|ex|therapist|counsell?or|counselors?|mum|mom|mother|dad|father|sister|brother|friends?|mil|fil|in-laws|inlaws|pastor|priest|vicar|doctor|gp|sponsor|coach|boss|family|son|daughter|bf|gf|boyfriend|girlfriend|csat|psychiatrist|psychologist|group|colleague|coworker|co-worker|neighbou?r|mentor|aunt|uncle|cousin|nan|grandma|granny|bestie|book|article|podcast|site|video|leader|member|poster|commenter|men|women|guy|lady|man|woman|person|mate|people|relatives?|parents?|church|everyone))";
+const REPORT_VERB =
+  '(?:said|says|saying|say|told|tells|telling|tell|called|calls|calling|claims?|claimed|insists?|insisted|implied|implies|suggested|suggests|asked|asks|wrote|writes|accused|accuses|blames?|blamed|yelled|screamed|shouted|texted|messaged|labell?ed|diagnosed|lectured|reckons?|thinks|thought|believes|hinted|keeps? saying|kept saying|keeps? telling|kept telling|made out|decided|announced|explained|informed)';
+const REPORT_BEFORE = new RegExp(
+  `(?:\\b${PERSON}\\s+(?:[a-z']+\\s+){0,3}?${REPORT_VERB}\\b|\\b(?:i was|i've been|i get|i got|i keep (?:being|getting)|we were|i'm being|i am being|been) (?:told|called|labell?ed|diagnosed|accused)\\b|\\b(?:i keep hearing|i heard|i've heard|i read|i've read|according to|apparently|his excuse|her excuse|his words|her words|his exact words|his answer|his reasoning|his logic|his version)\\b|\\btold (?:me|us)\\b|\\b(?:called|calls|labell?ed) me\\b)`,
+  'i',
+);
+const REPORT_AFTER = new RegExp(`^[^.?!]*?,\\s*(?:${PERSON})\\s+(?:${REPORT_VERB}|told me)\\b`, 'i');
+
+/** True when the words at `at` are someone else's, reported by the writer ("he told me …"). */
+export function isReported(sentence: string, at: number, endAt: number): boolean {
+  return REPORT_BEFORE.test(sentence.slice(0, at)) || REPORT_AFTER.test(sentence.slice(endAt));
+}
+
+const CLAUSE_BREAK = /[,;:()—–]|\s-\s|\b(?:but|though|although|because|so|and then|yet)\b/gi;
+const NEGATION =
+  /\b(?:not|never|no|nothing|nobody|none|neither|nor|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|can't|cannot|shouldn't|wouldn't|hardly|stop (?:saying|telling|calling|letting)|quit|instead of|rather than|without)\b|n't\b/i;
+const NEGATED_AFTER = /^\s*(?:is|are|was|were)(?:n't| not| never)\b|^\s*(?:isn't|aren't)\b/i;
+
+/** True when a negation in the same clause comes before the match (or inside it, unless `onlyBefore`),
+ * or "is not" follows it. */
+export function isNegated(sentence: string, at: number, endAt: number, onlyBefore = false): boolean {
+  const before = sentence.slice(0, onlyBefore ? at : endAt);
+  let clauseStart = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(before); m !== null; m = CLAUSE_BREAK.exec(before)) {
+    clauseStart = m.index + m[0].length;
+  }
+  return NEGATION.test(before.slice(clauseStart)) || NEGATED_AFTER.test(sentence.slice(endAt));
+}
+
+// The writer's own opinion frames ("I think", "I'd say") are not self-narration: what follows is addressed to others.
+const OPINION_FRAME =
+  /\b(?:i (?:really |honestly |just |do |genuinely )?(?:think|feel like|believe|reckon|guess|suspect|suppose|mean|say|said|know|bet|hate to say|have to say|gotta say|get that|hear you|see)|i'd (?:say|gently suggest|suggest|argue|bet)|i'm (?:just |only )?(?:saying|asking|sorry|guessing|going to ask|gonna say|not trying to)|i say this|in my (?:opinion|experience|professional opinion|view|day)|if i'm honest|i'll be honest|to me|i'm sorry|i used to be)\b/gi;
+const FIRST_PERSON = /\b(?:i|i'm|im|i've|ive|i'd|id|i'll|me|my|myself|mine)\b/i;
+const SECOND_PERSON = /\b(?:you|your|yours|yourself|yourselves|u|ur|ya|y'all|you're|youre|you've|you'd|you'll)\b/i;
+const GROUP_ADDRESS = /\b(?:partners|wives|women|spouses|everyone here|anyone who|people who|those who)\b/i;
+
+/** The writer talks about herself (narration, self-doubt, her own question), not to or about others. */
+export function isSelfNarration(sentence: string): boolean {
+  const withoutFrames = sentence.replace(OPINION_FRAME, ' ');
+  return FIRST_PERSON.test(withoutFrames) && !SECOND_PERSON.test(sentence) && !GROUP_ADDRESS.test(sentence);
+}
+
+export function addressesReader(sentence: string): boolean {
+  return SECOND_PERSON.test(sentence);
+}
+
+const META =
+  /\b(?:the (?:term|word|label|concept|idea|model|framework|literature|theory|approach|phrase|language|narrative|notion)s?|(?:a|the) (?:co-?addict(?:ion)?|codependen(?:cy|ce)|trauma|partner-trauma|addiction) (?:model|framework|lens|idea|approach|literature|label)|is a term|a buzzword|been (?:criticised|criticized|debunked|challenged)|pathologi[sz]\w*|studies|research(?:ers)? (?:shows?|says?|suggests?|found)|myth|tactics?|red flag of|old-school|outdated|so-called|as a concept|harmful (?:label|idea|framing)|the (?:coda|cosa|s-anon|12-step) (?:literature|model|approach|idea)|is built on)\b/i;
+
+/** The sentence discusses a concept ("the co-addiction model has been criticised") rather than applying it. */
+export function isMetaDiscussion(sentence: string): boolean {
+  return META.test(sentence);
+}

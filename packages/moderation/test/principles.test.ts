@@ -1,0 +1,85 @@
+import type { Label } from '@bedrock/shared';
+import { describe, expect, it } from 'vitest';
+import { classify } from '../src/index.ts';
+
+// One case per principle of GUIDELINES.md. These sentences are written for the tests, not taken from the
+// shared check set.
+const labelsOf = (text: string): Label[] => classify(text).labels;
+
+describe('harmful replies are caught', () => {
+  it.each([
+    ['If you had paid him more attention he would not have needed to look at other women.', 'blame_shifting'],
+    ['You drove him straight to her with all that nagging.', 'blame_shifting'],
+    ['It takes two to wreck a marriage, sweetheart.', 'blame_shifting'],
+    ['Your checking is a codependent habit, plain and simple.', 'codependency_label'],
+    ["Honestly you're enabling him by staying.", 'codependency_label'],
+    ["Come on, it's only porn. Every guy watches it.", 'minimizing'],
+    ['That was ages ago, you need to let it go.', 'minimizing'],
+    ["You're being so dramatic about a few texts.", 'invalidating'],
+    ['I have decided to end my life this weekend.', 'crisis'],
+    ['Write to me at rosie.mends@example.org', 'identifying_info'],
+  ] as const)('%s → %s', (text, label) => {
+    expect(labelsOf(text)).toContain(label);
+  });
+});
+
+describe('implicit blame (no keyword) is caught', () => {
+  it.each([
+    'So what was happening in the bedroom in the months before he started?',
+    "Guys don't wander when they feel wanted at home.",
+    'Put yourself in his shoes for a minute.',
+  ])('%s', (text) => {
+    expect(labelsOf(text)).toContain('blame_shifting');
+  });
+});
+
+describe('the partner is not flagged for what was said or done to her', () => {
+  it.each([
+    ['reported speech', 'My husband told me I pushed him into it because I was always tired.'],
+    ['reported speech', 'Our marriage counsellor said I was codependent and needed my own program.'],
+    ['reported speech', 'People keep telling me to get over it already.'],
+    ['self-narration', "I keep wondering if it's my fault he went looking."],
+    ['self-narration', 'I felt like I was going insane when he denied everything.'],
+    ['her own question', 'Am I codependent if I still want to try?'],
+    ['rejection', "I'm not a love addict, I'm a person who was lied to."],
+    ['negation and support', 'None of this is your fault. He chose this.'],
+    ['negation and support', "You're not paranoid, you were lied to."],
+    ['meta discussion', 'The codependency model was never designed for partners of sex addicts.'],
+    ['quoted post', '> you need to move on\nNo she does not. Take all the time you need.'],
+    ['quotation marks', 'Someone at church said "men are visual" to me and I just walked out.'],
+  ])('%s: %s', (_principle, text) => {
+    expect(labelsOf(text)).toEqual([]);
+  });
+});
+
+describe('crisis is biased to recall but not to idioms', () => {
+  it('flags a threat reported by the partner: reported speech does not hide danger', () => {
+    expect(labelsOf('He told me that if I go to a lawyer he will kill me.')).toContain('crisis');
+  });
+  it('flags means at hand', () => {
+    expect(labelsOf("I've been saving my sleeping pills in a drawer.")).toContain('crisis');
+  });
+  it.each(['Waiting for the test results is killing me lol', "I'm dying to know how your appointment went!"])(
+    'does not flag the idiom: %s',
+    (text) => {
+      expect(labelsOf(text)).not.toContain('crisis');
+    },
+  );
+});
+
+describe('identifying details', () => {
+  it.each([
+    'Call me on 07700 900456 tonight',
+    'ring +1 (555) 014-2231 after six',
+    'follow me @quiet.rebuild on insta',
+    'We live at 22 Willow Crescent, Harrogate.',
+  ])('flags %s', (text) => {
+    expect(labelsOf(text)).toContain('identifying_info');
+  });
+  it.each(["My husband (I'll call him D.) works in finance.", 'I live in a big city.', '@kate thank you for this'])(
+    'does not flag %s',
+    (text) => {
+      expect(labelsOf(text)).not.toContain('identifying_info');
+    },
+  );
+});
