@@ -1,0 +1,40 @@
+// pnpm bench:classify: throughput for chat-length messages and latency for 1,000-word posts, on one
+// core (Node runs this on one thread). A benchmark, not a test: it prints figures and never fails.
+import { performance } from 'node:perf_hooks';
+import { chatMessages, longPosts } from './texts.ts';
+
+const loadStart = performance.now();
+const { classify } = await import('@bedrock/moderation');
+classify('warm up the patterns');
+const loadMs = performance.now() - loadStart;
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+const messages = chatMessages(20_000);
+for (const text of messages.slice(0, 2_000)) classify(text);
+const chatStart = performance.now();
+for (const text of messages) classify(text);
+const chatSeconds = (performance.now() - chatStart) / 1000;
+
+const posts = longPosts(200, 1_000);
+for (const text of posts.slice(0, 20)) classify(text);
+const latencies: number[] = [];
+for (let round = 0; round < 5; round++) {
+  for (const text of posts) {
+    const t0 = performance.now();
+    classify(text);
+    latencies.push(performance.now() - t0);
+  }
+}
+latencies.sort((a, b) => a - b);
+
+const avgChatChars = messages.reduce((n, t) => n + t.length, 0) / messages.length;
+const postWords = posts.reduce((n, t) => n + t.split(/\s+/).length, 0) / posts.length;
+const lines = [
+  `load (import + first call): ${loadMs.toFixed(0)} ms, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
+  `chat messages: ${messages.length} (avg ${avgChatChars.toFixed(0)} chars) in ${chatSeconds.toFixed(2)} s = ${Math.round(messages.length / chatSeconds)} messages/s (target ≥ 5,000)`,
+  `1,000-word posts (avg ${postWords.toFixed(0)} words, ${latencies.length} runs): p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms, max ${(latencies.at(-1) ?? 0).toFixed(2)} ms (target p99 ≤ 5 ms)`,
+];
+process.stdout.write(`${lines.join('\n')}\n`);
