@@ -4,8 +4,8 @@ import { threadRoutes } from './routes-threads.ts';
 import type { ForumContext } from './threads.ts';
 
 export interface ForumOptions {
-  /** The moderation seam: decides a new post's status (default: published). */
-  initialStatus?: ForumContext['initialStatus'];
+  /** The moderation seam: classifies writes and decides a new post's status (default: published). */
+  moderation?: ForumContext['moderation'];
 }
 
 /** The forum's routes. Register with `{ prefix: '/api' }` inside the API scope. */
@@ -13,7 +13,7 @@ export const forumRoutes: FastifyPluginAsync<ForumOptions> = async (app, opts) =
   const ctx: ForumContext = {
     db: app.db,
     secret: app.config.SECRET_KEY,
-    ...(opts.initialStatus ? { initialStatus: opts.initialStatus } : {}),
+    ...(opts.moderation ? { moderation: opts.moderation } : {}),
   };
   await app.register(groupRoutes(ctx));
   await app.register(threadRoutes(ctx));

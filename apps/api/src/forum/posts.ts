@@ -34,10 +34,11 @@ async function loadPost(ctx: ForumContext, viewer: Viewer, postId: string): Prom
 export async function createReply(ctx: ForumContext, viewer: Viewer, threadId: string, input: NewPost): Promise<Post> {
   const access = await threadAccess(ctx.db, viewer, threadId, 'post');
   const author = viewer!;
-  const status = (await ctx.initialStatus?.({ body: input.body })) ?? 'published';
   const now = new Date();
   const id = newId();
   await ctx.db.transaction(async (tx) => {
+    const write = { postId: id, groupId: access.group.id, authorId: author.id, isOpening: false, body: input.body };
+    const status = (await ctx.moderation?.reviewNewPost(tx, write)) ?? 'published';
     const pseudonym = input.anonymous ? await threadPseudonym(tx, ctx.secret, threadId, author.id) : null;
     await tx.insert(posts).values({
       id,
@@ -101,6 +102,14 @@ export async function editPost(
       .where(eq(posts.id, postId));
     if (input.title !== undefined)
       await tx.update(threads).set({ title: input.title }).where(eq(threads.id, post.threadId));
+    await ctx.moderation?.reviewEditedPost(tx, {
+      postId,
+      groupId: post.groupId,
+      authorId: post.authorId,
+      isOpening: post.isOpening,
+      title: post.isOpening ? (input.title ?? thread?.title) : undefined,
+      body: input.body,
+    });
   });
   return loadPost(ctx, viewer, postId);
 }
@@ -153,6 +162,7 @@ export async function reportPost(
   await ctx.db
     .insert(postReports)
     .values({ id: newId(), postId, reporterId: viewer.id, reason: input.reason, note: input.note || null });
+  await ctx.moderation?.reportPost({ postId, reporterId: viewer.id, reason: input.reason, note: input.note || null });
 }
 
 /** The author's private list of their own posts, anonymous ones included, newest first. */

@@ -3,6 +3,7 @@ import {
   type ContentWarningInput,
   LIMITS,
   type PostStatus,
+  type ReportReason,
   type ThreadListResponse,
   type ThreadPageResponse,
 } from '@bedrock/shared';
@@ -21,12 +22,34 @@ import {
   threadJoins,
 } from './present.ts';
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export interface PostWrite {
+  postId: string;
+  groupId: string;
+  authorId: string;
+  isOpening: boolean;
+  title?: string | undefined;
+  body: string;
+}
+
+/**
+ * The moderation seam (apps/api/src/moderation/pipeline.ts). Write calls run inside the write's own
+ * transaction, so a post and its flags commit together; without it every post is published.
+ */
+export interface ForumModeration {
+  /** Before a new post is stored: classifies it, records flags, returns its status (refuses a muted author). */
+  reviewNewPost(tx: Tx, post: PostWrite): Promise<PostStatus>;
+  /** After an edit is stored: re-checks the text and holds or publishes the post again. */
+  reviewEditedPost(tx: Tx, post: PostWrite): Promise<void>;
+  /** A member's report becomes a flag in the moderators' queue. */
+  reportPost(report: { postId: string; reporterId: string; reason: ReportReason; note?: string | null }): Promise<void>;
+}
+
 /** What forum services need: the database, the server secret, and the moderation seam. */
 export interface ForumContext {
   db: Db;
   secret: string;
-  /** Decides a new post's status. The moderation issue plugs the classifier in here; default publishes. */
-  initialStatus?: (text: { title?: string; body: string }) => Promise<PostStatus>;
+  moderation?: ForumModeration;
 }
 
 export interface Page {
@@ -91,11 +114,12 @@ export async function createThread(
 ) {
   const access = await groupAccess(ctx.db, viewer, slug, 'post');
   const author = viewer!; // posting implies a signed-in, active viewer
-  const status = (await ctx.initialStatus?.({ title: input.title, body: input.body })) ?? 'published';
   const now = new Date();
   const threadId = newId();
   const postId = newId();
   await ctx.db.transaction(async (tx) => {
+    const write = { postId, groupId: access.group.id, authorId: author.id, isOpening: true, ...input };
+    const status = (await ctx.moderation?.reviewNewPost(tx, write)) ?? 'published';
     await tx
       .insert(threads)
       .values({ id: threadId, groupId: access.group.id, title: input.title, createdAt: now, lastActivityAt: now });
