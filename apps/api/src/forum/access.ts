@@ -63,7 +63,7 @@ export function viewerFlagColumns(viewer: Viewer, groupId: SQL | typeof groups.i
  * Turns capabilities into a refusal. Hidden content (partners-only without access) always gets
  * `notFound`, whoever asks, so it cannot be told apart from content that does not exist.
  */
-function enforce(viewer: Viewer, kind: 'open' | 'partners_only', flags: ViewerFlags, need: Need, notFound: ErrorCode) {
+function enforce(viewer: Viewer, kind: 'open' | 'partners_only', flags: ViewerFlags, notFound: ErrorCode) {
   const caps = capabilities(viewer, kind, flags);
   if (!caps.canRead) {
     if (kind === 'partners_only') throw new AppError(notFound);
@@ -71,8 +71,12 @@ function enforce(viewer: Viewer, kind: 'open' | 'partners_only', flags: ViewerFl
     if (viewer.status !== 'active') throw new AppError('ERR_ACCOUNT_SUSPENDED');
     throw new AppError('ERR_GROUP_BANNED');
   }
-  if (need === 'post' && !caps.canPost) throw new AppError(flags.banned ? 'ERR_GROUP_BANNED' : 'ERR_NOT_MEMBER');
   return caps;
+}
+
+/** Called after every visibility check, so refusing to post never confirms that hidden content exists. */
+function enforcePost(caps: Capabilities, flags: ViewerFlags, need: Need | 'own-delete') {
+  if (need === 'post' && !caps.canPost) throw new AppError(flags.banned ? 'ERR_GROUP_BANNED' : 'ERR_NOT_MEMBER');
 }
 
 export type GroupRow = typeof groups.$inferSelect;
@@ -87,10 +91,9 @@ export async function groupAccess(db: Db, viewer: Viewer, slug: string, need: Ne
   if (!row) throw new AppError('ERR_GROUP_NOT_FOUND');
   const flags = { member: row.member, banned: row.banned, verified: row.verified };
   // 'see' is the directory's view: name, description and kind are public for every group.
-  const caps =
-    need === 'see'
-      ? capabilities(viewer, row.group.kind, flags)
-      : enforce(viewer, row.group.kind, flags, need, 'ERR_GROUP_NOT_FOUND');
+  if (need === 'see') return { group: row.group, flags, ...capabilities(viewer, row.group.kind, flags) };
+  const caps = enforce(viewer, row.group.kind, flags, 'ERR_GROUP_NOT_FOUND');
+  enforcePost(caps, flags, need);
   return { group: row.group, flags, ...caps };
 }
 
@@ -112,9 +115,10 @@ export async function threadAccess(db: Db, viewer: Viewer, threadId: string, nee
   if (!row) throw new AppError('ERR_THREAD_NOT_FOUND');
   const { group, member, banned, verified, ...view } = row;
   const flags = { member, banned, verified };
-  const caps = enforce(viewer, group.kind, flags, need, 'ERR_THREAD_NOT_FOUND');
+  const caps = enforce(viewer, group.kind, flags, 'ERR_THREAD_NOT_FOUND');
   // A held or removed thread exists only for its author and the moderators.
   if (view.status !== 'published' && !caps.staff && !view.isMine) throw new AppError('ERR_THREAD_NOT_FOUND');
+  enforcePost(caps, flags, need);
   return { thread: view as ThreadView, group, flags, ...caps };
 }
 
@@ -141,8 +145,9 @@ export async function postAccess(db: Db, viewer: Viewer, postId: string, need: N
   const isMine = !!viewer && row.post.authorId === viewer.id;
   if (need === 'own-delete' && isMine) return { post: row.post, group: row.group, isMine, staff: isStaff(viewer) };
   const flags = { member: row.member, banned: row.banned, verified: row.verified };
-  const caps = enforce(viewer, row.group.kind, flags, need === 'own-delete' ? 'read' : need, 'ERR_POST_NOT_FOUND');
+  const caps = enforce(viewer, row.group.kind, flags, 'ERR_POST_NOT_FOUND');
   const visible = caps.staff || isMine || (row.post.status === 'published' && row.threadStatus === 'published');
   if (!visible) throw new AppError('ERR_POST_NOT_FOUND');
+  enforcePost(caps, flags, need);
   return { post: row.post, group: row.group, isMine, staff: caps.staff };
 }
