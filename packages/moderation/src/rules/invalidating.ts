@@ -2,18 +2,35 @@ import { compileRules, type RuleSpec } from './rule.ts';
 
 const REASON = 'This dismisses her perception or reactions as irrational.';
 
+// Words that judge a reaction wherever they are aimed; the sentence context (her own narration, reported
+// speech, negation) decides whether they are aimed at her.
+const JUDGING =
+  "(?:paranoi[ad]\\w*|hysteric\\w*|over-?react\\w*|over react\\w*|unhinged|psycho\\w*|drama queen|irrational|out of proportion|jump(?:ing)? to conclusions|imagin(?:ing|ed|e) (?:it|things|this|that|the|he|she|stuff)|imagining|making (?:stuff|things|it|this|that) up|reading (?:way |far |too much |a lot |meaning |things )*into|overthink\\w*|over-?think\\w*|lost the plot|losing the plot|hormones|hormonal|insecur\\w*|trust issues talking|jealousy (?:and \\w+ )?talking|(?:too|over|overly|so) ?sensitive|oversensitive|worked up|see(?:ing)? ghosts|remembering it wrong|(?:invented|built|building|made up) (?:a|some|this|the)(?: \\w+){0,2}? (?:affair|fantasy|story|theory)|fantasy where|take everything to heart|isn't evidence|feelings lie|blow(?:ing|n)? (?:it|this|things) out of proportion|textbook paranoia|see things that aren't there|in (?:your|ur) head|calm down|chill out|get a grip|catastrophi[sz]\\w*|seeing things|chill pill|imagination'?s? (?:is )?running|baseless|embarrassing yourself|(?:mass )?hysteria|mountains? out of (?:a )?molehills?|toughen up|crazy (?:ex|town|lady|wife|girlfriend)|w(?:ou|i)nd(?:ing)? yourself up|over nothing|unreasonable|wound up)";
+// Words that only judge when aimed at a person ("it's crazy how…" is not about her).
 const STATE =
-  '(?:paranoid|crazy|hysterical|insane|nuts|mental|unhinged|delusional|irrational|dramatic|melodramatic|overdramatic|over-dramatic|hormonal|neurotic|obsessive|obsessed|jealous|insecure|possessive|controlling|unstable|ridiculous|(?:too|overly|over|so) (?:sensitive|emotional|much|intense|suspicious)|oversensitive|over-sensitive|a drama queen|a psycho|psycho|batshit|bonkers|extra|petty|a bit much|making (?:it|this|things) up|imagining (?:it|things|this)|seeing things|reading (?:too much )?into (?:it|this|things)|overthinking|catastrophi[sz]ing|spiralling|spiraling|projecting|losing it|losing (?:the|your) plot|blowing (?:this|it|things) out of proportion)';
+  '(?:crazy|insane|mad|silly|dramatic|nuts|mental|ridiculous|jealous|neurotic|obsessive|possessive|a bit much|extra|delusional|deluded|histrionic|emotional|petty)';
+const AIMED =
+  "(?:YOURE|YOU sound|YOU seem|YOU look|YOU come across as|you're being|YOU are being|YOU were being|stop being|don't be|YOU get|YOU've (?:become|gone|been)|YOU (?:always|just) (?:get|sound)|are YOU|YOU're acting|YOU act|(?:a )?bit|a little|proper|sounds|sounding|this (?:thread|post) is|getting|gone)";
 
 const SPECS: RuleSpec[] = [
   {
-    pattern: `(?:YOURE|YOU sound|YOU seem|YOU look|YOU come across as|you're being|YOU are being|you're just being|YOU were being|stop being|don't be|YOU get|YOU always get|YOU're acting|YOU are acting|YOU act|acting|sounding|being) (?:(?:a |so |really |just |completely |totally |kind of |kinda |a bit |a little |bit |quite |very |pretty |honestly |such |way |being |getting |acting |a little bit |literally |absolutely |super |clearly |being a bit )+)?${STATE}`,
+    pattern: JUDGING,
+    reason: REASON,
+    unless:
+      /\b(?:(?:feel|felt|feeling|going|went|drive (?:me|you)|drove (?:me|you)|made (?:me|you) feel|makes you feel)(?: \w+){0,2} (?:crazy|paranoid|insane|insecure))\b/i,
+  },
+  {
+    pattern: `${AIMED} (?:(?:too |a |so |really |just |completely |totally |kind of |kinda |a bit |a little |bit |quite |very |pretty |honestly |such |way |being |getting |acting |literally |absolutely |super |clearly |well |proper |actually )+)?${STATE}`,
     reason: REASON,
   },
-  { pattern: 'over-?react(?:ing|ed|ion|s)?|over react(?:ing)?', reason: REASON },
+  {
+    pattern: "(?:don't|do not|dont) (?:read|look) (?:too much |so much |anything )?into|relax\\.",
+    reason: REASON,
+    negatable: false,
+  },
   {
     pattern:
-      "(?:it's|its|it is|all) (?:all )?in (?:your|ur) (?:head|mind|imagination)|(?:you're|you are|ur) imagining|(?:calm|chill) (?:down|out)|get a grip|take a (?:chill pill|breath and relax)|(?:tin ?foil|conspiracy) (?:hat|theor\\w*)|not every (?:\\w+ ){0,6}?(?:is|means) (?:an affair|cheating|he's cheating)|there's (?:probably )?(?:an innocent|a simple|a reasonable) explanation|you'?re (?:reading|seeing) (?:too much|things)|(?:you|u) need to (?:relax|calm down|chill)|(?:paranoid|jealous|crazy|insecure|hysterical|overreact\\w*)(?: \\w+){0,2}? much\\?",
+      "(?:it's|its|it is|all) (?:all )?in (?:your|ur) (?:head|mind|imagination)|(?:you're|you are|ur) (?:just )?imagining|(?:tin ?foil|conspiracy) (?:hat|theor\\w*)|not every (?:\\w+ ){0,6}?(?:is|means) (?:an? |the )?\\w+|there's (?:probably )?(?:an innocent|a simple|a reasonable|a boring) explanation|(?:you|u) need to (?:relax|calm down|chill)|how (?:crazy|insane|mad|paranoid) (?:this|that|you) sounds?|sounds like nothing|(?:that's|this is) not normal|what (?:you think you|you) saw and what|what exactly are you basing|that's your (?:\\w+ ){0,2}talking",
     reason: REASON,
     negatable: 'before',
   },

@@ -21,7 +21,7 @@ const SPECS: RuleSpec[] = [
   },
   {
     pattern:
-      "at least (?:he|she|they) (?:didn't|did not|never|wasn't|isn't|hasn't|came|told|confessed|stayed|is|'s|was|only|apologi[sz]ed)|(?:could|would) (?:have been|be) (?:a lot |so much |much )?worse|(?:no|not a|not that) big deal|not (?:like|as if) (?:he|she) (?:slept|cheated|had (?:an affair|sex)|left|touched)|(?:isn't|is not|wasn't|not) (?:really |even |technically |actually )?(?:cheating|an affair|infidelity|a real affair)|(?:doesn't|does not|didn't) (?:really |even )?count|harmless|(?:making|make) (?:a |such a )?(?:big deal|mountain|fuss|drama) (?:out of|over|about)|(?:blowing|blow|blew) (?:it|this|things) out of proportion|(?:a )?victimless|(?:it's|its) not (?:like it's |that )?(?:the end of the world|a crime)|hardly the crime",
+      "at least (?:he|she|they|it|the kids|you|your|his|her)\\b|(?:could|would) (?:have been|be) (?:a lot |so much |much )?worse|(?:no|not a|not that) big deal|not (?:like|as if) (?:he|she) (?:slept|cheated|had (?:an affair|sex)|left|touched)|(?:isn't|is not|wasn't|not) (?:really |even |technically |actually )?(?:cheating|an affair|infidelity|a real affair)|(?:doesn't|does not|didn't) (?:really |even )?count|harmless|(?:making|make) (?:a |such a )?(?:big deal|mountain|fuss|drama) (?:out of|over|about)|(?:blowing|blow|blew) (?:it|this|things) out of proportion|(?:a )?victimless|(?:it's|its) not (?:like it's |that )?(?:the end of the world|a crime)|hardly the crime",
     reason: SMALL,
     negatable: 'before',
   },
@@ -39,4 +39,21 @@ const SPECS: RuleSpec[] = [
   },
 ];
 
-export const minimizingRules = compileRules('minimizing', SPECS);
+// Pressure to forgive and to stop talking about it, and excuses that make it ordinary.
+const MORE: RuleSpec[] = [
+  {
+    pattern:
+      '(?:just |simply |so |then |now |time to |time you |need to |should |must |gotta |have to |please )?forg(?:ive|ave|iven|iveness|iving)\\b(?! (?:yourself|myself))',
+    reason: RUSH,
+    unless:
+      /\b(?:when you're ready|your own (?:time|pace)|your choice|if you want|not required|doesn't require|don't have to|no one can|on your (?:own )?(?:timeline|terms)|isn't owed|not owed|can't forgive|whether (?:to|you) forgive|ever forgive|(?:able|ready) to forgive)\b/i,
+  },
+  {
+    pattern:
+      "give (?:it|him|her|them) a (?:rest|break|chance)|punish(?:ed|ing)? (?:him|her) (?:long )?enough|hold(?:ing)? (?:it|this|that) (?:over|against) (?:him|her)|let bygones|let go and let god|learn to live with it|nothing to forgive|bigger than it (?:needs|has|ought) to be|making (?:this|it) (?:into something|bigger)|(?:pretty |quite )?trivial|not that bad|(?:isn't|is not|not) (?:even )?(?:real|that bad|serious|a real)|wouldn't call it serious|just (?:a )?friendships?|a mistake,? not a betrayal|meant nothing|only once|(?:a )?(?:midlife|mid-life) (?:phase|crisis)|grow out of it|should be (?:healed|over it|past (?:it|this)|better) by now|by now you should|move past (?:it|this)|focus(?:ing)? forward|still on about|why does it (?:even )?matter|(?:they|men|guys|blokes|lads|lots of (?:men|people|guys)|most (?:men|guys)) all do (?:it|this)|(?:they|men|guys) all do (?:it|this)|all (?:men|guys|blokes) do (?:it|this)|show me a man who|porn is (?:normal|everywhere|natural|healthy|harmless|just)|sexting isn't|looking,? not touching|(?:he's|he is) a bloke|blokes do|unforgiveness|we're all sinners|who are you to|dragging (?:it|this) out|talk about it too much|nobody wants to hear|throw away (?:a|your|the) (?:marriage|family)|can't hold (?:that|it|this) against|can't expect (?:him|her|a man) not to|perspective\\.|what's done is done|first world problem|for better or worse|sin too|isn't even real|he just likes sex|leave it at that|it happened (?:before|years|ages)|(?:only|just) (?:cam|webcam|a few|some|texts|messages|photos|pictures|online|chatting|flirting)",
+    reason: SMALL,
+    negatable: 'before',
+  },
+];
+
+export const minimizingRules = compileRules('minimizing', [...SPECS, ...MORE]);

@@ -20,12 +20,16 @@ export function isReported(sentence: string, at: number, endAt: number): boolean
 const CLAUSE_BREAK = /[,;:()—–]|\s-\s|\b(?:but|though|although|because|so|and then|yet)\b/gi;
 const NEGATION =
   /\b(?:not|never|no|nothing|nobody|none|neither|nor|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|can't|cannot|shouldn't|wouldn't|hardly|stop (?:saying|telling|calling|letting)|quit|instead of|rather than|without)\b|n't\b/i;
+const RHETORICAL =
+  /\b(?:isn't|aren't|wasn't|don't|doesn't|didn't|won't|wouldn't|can't|couldn't|shouldn't) (?:this|that|it|you|u|he|she)\b/gi;
 const NEGATED_AFTER = /^\s*(?:is|are|was|were)(?:n't| not| never)\b|^\s*(?:isn't|aren't)\b/i;
 
 /** True when a negation in the same clause comes before the match (or inside it, unless `onlyBefore`),
  * or "is not" follows it. */
 export function isNegated(sentence: string, at: number, endAt: number, onlyBefore = false): boolean {
-  const before = sentence.slice(0, onlyBefore ? at : endAt);
+  let before = sentence.slice(0, onlyBefore ? at : endAt);
+  // "Isn't this a bit much?" asserts, it does not deny.
+  if (sentence.trimEnd().endsWith('?')) before = before.replace(RHETORICAL, ' ');
   let clauseStart = 0;
   CLAUSE_BREAK.lastIndex = 0;
   for (let m = CLAUSE_BREAK.exec(before); m !== null; m = CLAUSE_BREAK.exec(before)) {
@@ -36,7 +40,7 @@ export function isNegated(sentence: string, at: number, endAt: number, onlyBefor
 
 // The writer's own opinion frames ("I think", "I'd say") are not self-narration: what follows is addressed to others.
 const OPINION_FRAME =
-  /\b(?:i (?:really |honestly |just |do |genuinely )?(?:think|feel like|believe|reckon|guess|suspect|suppose|mean|say|said|know|bet|hate to say|have to say|gotta say|get that|hear you|see)|i'd (?:say|gently suggest|suggest|argue|bet)|i'm (?:just |only )?(?:saying|asking|sorry|guessing|going to ask|gonna say|not trying to)|i say this|in my (?:opinion|experience|professional opinion|view|day)|if i'm honest|i'll be honest|to me|i'm sorry|i used to be)\b/gi;
+  /\b(?:i (?:really |honestly |just |do |genuinely )?(?:think|feel like|believe|reckon|guess|suspect|suppose|mean|say|said|know|bet|hate to say|have to say|gotta say|get that|hear you|see)|i'd (?:say|gently suggest|suggest|argue|bet)|i'm (?:just |only )?(?:saying|asking|sorry|guessing|going to ask|gonna say|not trying to)|i say this|in my (?:opinion|experience|professional opinion|view|day)|if i'm honest|i'll be honest|to me|i'm sorry|i used to be|i wouldn't (?:call|say|worry|make)|i'd (?:just|honestly))\b/gi;
 const FIRST_PERSON = /\b(?:i|i'm|im|i've|ive|i'd|id|i'll|me|my|myself|mine)\b/i;
 const SECOND_PERSON = /\b(?:you|your|yours|yourself|yourselves|u|ur|ya|y'all|you're|youre|you've|you'd|you'll)\b/i;
 const GROUP_ADDRESS = /\b(?:partners|wives|women|spouses|everyone here|anyone who|people who|those who)\b/i;
