@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { describeDatabase, openMigratedDatabase } from './database.ts';
+import { forumIsEmpty, seedDemoContent } from './forum/seed.ts';
 import { loadWebHandler, mountWeb } from './web.ts';
 
 /** The one entry point that listens: API, websocket and the built SvelteKit pages on one port. */
@@ -16,6 +17,11 @@ const config = loadConfig();
 const database = await openMigratedDatabase(config);
 const app = await buildApp({ config, database });
 app.log.info({ database: describeDatabase(config) }, 'database ready and migrated');
+// First start of the embedded default: demo content, so a newcomer sees a living forum.
+if (!config.DATABASE_URL && (await forumIsEmpty(database))) {
+  await seedDemoContent(database, { secret: config.SECRET_KEY });
+  app.log.info('seeded demo groups and conversations (marked as demo content)');
+}
 
 // SvelteKit refuses form posts unless it knows its public origin; it reads ORIGIN from the environment.
 process.env.ORIGIN ||= config.PUBLIC_ORIGIN;
