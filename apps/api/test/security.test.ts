@@ -72,6 +72,22 @@ describe('request hygiene, CSRF, roles and errors', () => {
     }
   });
 
+  it('an opaque Origin (null) passes only with Sec-Fetch-Site same-origin', async () => {
+    const send = (headers: Record<string, string>) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: loginPayload,
+        headers: { origin: 'null', ...headers },
+      });
+    expect((await send({ 'sec-fetch-site': 'same-origin' })).statusCode).toBe(401);
+    for (const headers of [{}, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'none' }]) {
+      const response = await send(headers);
+      expect(response.statusCode).toBe(403);
+      expect(response.json().error.code).toBe('ERR_CROSS_ORIGIN');
+    }
+  });
+
   it('a role field sent by the client is ignored; roles come from the database on every request', async () => {
     const account = await signup(app);
     const forged = await app.inject({

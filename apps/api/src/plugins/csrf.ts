@@ -21,12 +21,18 @@ export default fp(
     app.addHook('onRequest', async (request) => {
       if (SAFE_METHODS.has(request.method) && !isWebsocketUpgrade(request)) return;
       const origin = request.headers.origin;
+      const site = request.headers['sec-fetch-site'];
+      // Under `Referrer-Policy: no-referrer` browsers send `Origin: null` even on same-origin POSTs;
+      // Sec-Fetch-Site still tells the truth then, and nothing else is trusted with a null origin.
+      if (origin === 'null') {
+        if (site === 'same-origin') return;
+        throw new AppError('ERR_CROSS_ORIGIN');
+      }
       if (origin !== undefined) {
         const ownOrigin = request.host ? `${request.protocol}://${request.host}` : null;
         if (origin === publicOrigin || origin === ownOrigin) return;
         throw new AppError('ERR_CROSS_ORIGIN');
       }
-      const site = request.headers['sec-fetch-site'];
       if (site === undefined || site === 'same-origin' || site === 'none') return;
       throw new AppError('ERR_CROSS_ORIGIN');
     });
