@@ -81,7 +81,8 @@ describe('request hygiene, CSRF, roles and errors', () => {
         headers: { origin: 'null', ...headers },
       });
     expect((await send({ 'sec-fetch-site': 'same-origin' })).statusCode).toBe(401);
-    for (const headers of [{}, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'none' }]) {
+    const refused: Record<string, string>[] = [{}, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'none' }];
+    for (const headers of refused) {
       const response = await send(headers);
       expect(response.statusCode).toBe(403);
       expect(response.json().error.code).toBe('ERR_CROSS_ORIGIN');
