@@ -1,6 +1,8 @@
 import { ANNOUNCEMENTS } from './shift-sequence.ts';
 
 const ACTIVE_CLASS = 'quick-exit-active';
+/** Dispatched on the document just before leaving, so pages holding a live connection (chat) drop it silently. */
+export const QUICK_EXIT_EVENT = 'bedrock:quick-exit';
 const OVERLAY_CLASS = 'quick-exit-overlay';
 
 /**
@@ -18,6 +20,7 @@ export function exitPage(url: string, doc: Document = document): void {
   // The tab title goes too: it is what shows in the tab strip while the neutral site loads.
   doc.documentElement.dataset.quickExitTitle = doc.title;
   doc.title = ANNOUNCEMENTS.exiting;
+  doc.dispatchEvent(new Event(QUICK_EXIT_EVENT));
   doc.defaultView?.location.replace(url);
 }
 
