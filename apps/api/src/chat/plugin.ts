@@ -1,3 +1,4 @@
+import { classify } from '@bedrock/moderation';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { requireUser } from '../auth/guards.ts';
@@ -30,8 +31,6 @@ export interface ChatPluginOptions {
   /** Tests pass their own to share one between apps; otherwise in-process, or Redis with REDIS_URL. */
   broker?: Broker;
 }
-
-const noLabels: Classify = () => ({ labels: [], flags: [] });
 
 /** A browser always sends Origin on a websocket upgrade; it must be ours. Clients without one are not browsers. */
 function checkOrigin(app: FastifyInstance, request: FastifyRequest): void {
@@ -79,7 +78,7 @@ export const chatPlugin = fp<ChatPluginOptions>(
       hub,
       broker,
       access,
-      classify: opts.classify ?? noLabels,
+      classify: opts.classify ?? classify,
       secret: app.config.SECRET_KEY,
       alertModerators: (roomId, data) => control.alertModerators(roomId, data),
     });
