@@ -118,7 +118,7 @@ const SPECS: RuleSpec[] = [
     question: true,
   },
   {
-    pattern: `(?:what|why) (?:was|were|is) (?:he|she|they) (?:not getting|missing|looking for|lacking|searching for)|(?:what|which) (?:was|were) missing (?:at home|in (?:your|the) (?:marriage|relationship|bedroom))|what (?:made|drove|pushed|led) (?:HIM)|(?:what|how) (?:changed|happened) (?:in|to|with) (?:you|your)|where was YOUR (?:attention|head|focus)|why was (?:he|she) able to|what (?:did|do) (?:YOU|you two) (?:do|bring|contribute)|what (?:was|were) (?:YOU|YOUR|you two)(?: \\w+){0,3}? (?:doing|like)`,
+    pattern: `(?:what|why) (?:was|were|is) (?:he|she|they) (?:not getting|missing|looking for|lacking|searching for)|(?:what|which) (?:was|were) missing (?:at home|in (?:your|the) (?:marriage|relationship|bedroom))|what (?:made|drove|pushed|led) (?:HIM)|(?:what|how) (?:changed|happened) (?:in|to|with) (?:you|your)|where was YOUR (?:attention|head|focus)|why was (?:he|she) able to|what (?:did|do) (?:YOU|you two) (?:do|bring|contribute) (?:to|that|wrong|differently)|what (?:was|were) (?:YOU|YOUR|you two)(?: \\w+){0,3}? (?:doing|like)`,
     reason: QUESTION,
     negatable: 'before',
     question: true,

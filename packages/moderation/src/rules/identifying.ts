@@ -12,8 +12,25 @@ const ORG = `(?:the )?[A-Z][A-Za-z'’&.-]{0,30}(?: ${ORG_WORD}){0,5}`;
 const PLATFORM =
   '(?:insta(?:gram)?|ig|twitter|x|tiktok|telegram|snap(?:chat)?|facebook|fb|threads|discord|whatsapp|signal|kik|venmo|cash ?app|onlyfans|reddit|youtube|hinge|tinder|bumble|grindr|linkedin|the site|the forum)';
 
+// Two capitalised words are often not a person: a sentence opening, a book title, a helpline.
+const NOT_A_NAME =
+  /^(?:He|She|It|I|We|They|My|The|This|That|There|What|When|Why|How|Honestly|Sorry|Hi|Hello|Dear|Sending|Thank|Thanks|Happy|Merry|Good|God|Jesus|New|National|Ashley)\b|\b(?:Helpline|Hotline|House|Line|Trust|Foundation|Anonymous|Spouse|Betrayal|Recovery|Trauma|Addiction)\b/;
+const AUTHOR_CONTEXT = /\b(?:by|book|author|wrote|podcast|chapter|read|reading|recommended)\b/i;
+function looksLikePersonName(match: string, text: string, index: number): boolean {
+  const name =
+    /[A-Z][a-z'’-]+(?: [A-Z]\.)? [A-Z][a-z'’-]+$|[A-Z][a-z'’-]+(?: [A-Z]\.)? [A-Z][a-z'’-]+(?=\W*$)/.exec(match)?.[0] ??
+    match;
+  if (NOT_A_NAME.test(name)) return false;
+  return !AUTHOR_CONTEXT.test(text.slice(Math.max(0, index - 40), index + match.length + 40));
+}
+
 const DIGIT = /\d/g;
-function looksLikePhone(match: string): boolean {
+// Public helplines are shared to help, and identify nobody.
+const HELPLINE =
+  /\b(?:helpline|hotline|samaritans|refuge|lifeline|crisis (?:line|text)|pieta|nhs|samhsa|national)\b|^(?:0800|0808|1-?800|1800|116|988|111)/i;
+function looksLikePhone(match: string, text: string, index: number): boolean {
+  if (HELPLINE.test(match) || HELPLINE.test(text.slice(Math.max(0, index - 100), index + match.length + 60)))
+    return false;
   const digits = match.match(DIGIT)?.length ?? 0;
   // Seven digits only in the 555-0123 shape; otherwise a phone number has nine or more digits.
   return digits >= 9 ? digits <= 15 && !/^\d{4}-\d{2}-\d{2}$/.test(match) : /^\d{3}[ .-]\d{4}$/.test(match);
@@ -48,7 +65,7 @@ const SPECS: RuleSpec[] = [
     HANDLE,
   ),
   rawRule(
-    `(?:${PLATFORM}) (?:as|is|was|:) ['"‘“][^'"’”\\n]{3,40}['"’”]|as ['"‘“][A-Za-z0-9_.-]{4,32}['"’”]|u/[A-Za-z0-9_-]{3,}|\\$[a-z][A-Za-z0-9_]{3,}|[a-z0-9]+#\\d{4}`,
+    `(?:${PLATFORM}) (?:as|is|was|:) ['"‘“][^'"’”\\n]{3,40}['"’”]|u/[A-Za-z0-9_-]{3,}|\\$[a-z][A-Za-z0-9_]{3,}|[a-z0-9]+#\\d{4}`,
     HANDLE,
     { bare: true },
   ),
@@ -75,8 +92,7 @@ const SPECS: RuleSpec[] = [
     PERSON,
     {
       bare: true,
-      unless:
-        /^(?:he|she|it|i|we|they|my|the|this|that|there|what|when|why|how|honestly|sorry|hi|hello|dear|sending|thank|thanks)\b/i,
+      check: looksLikePersonName,
       caseSensitive: true,
     },
   ),

@@ -5,7 +5,7 @@ const REASON = 'This dismisses her perception or reactions as irrational.';
 // Words that judge a reaction wherever they are aimed; the sentence context (her own narration, reported
 // speech, negation) decides whether they are aimed at her.
 const JUDGING =
-  "(?:paranoi[ad]\\w*|hysteric\\w*|over-?react\\w*|over react\\w*|unhinged|psycho\\w*|drama queen|irrational|out of proportion|jump(?:ing)? to conclusions|imagin(?:ing|ed|e) (?:it|things|this|that|the|he|she|stuff)|imagining|making (?:stuff|things|it|this|that) up|reading (?:way |far |too much |a lot |meaning |things )*into|overthink\\w*|over-?think\\w*|lost the plot|losing the plot|hormones|hormonal|insecur\\w*|trust issues talking|jealousy (?:and \\w+ )?talking|(?:too|over|overly|so) ?sensitive|oversensitive|worked up|see(?:ing)? ghosts|remembering it wrong|(?:invented|built|building|made up) (?:a|some|this|the)(?: \\w+){0,2}? (?:affair|fantasy|story|theory)|fantasy where|take everything to heart|isn't evidence|feelings lie|blow(?:ing|n)? (?:it|this|things) out of proportion|textbook paranoia|see things that aren't there|in (?:your|ur) head|calm down|chill out|get a grip|catastrophi[sz]\\w*|seeing things|chill pill|imagination'?s? (?:is )?running|baseless|embarrassing yourself|(?:mass )?hysteria|mountains? out of (?:a )?molehills?|toughen up|crazy (?:ex|town|lady|wife|girlfriend)|w(?:ou|i)nd(?:ing)? yourself up|over nothing|unreasonable|wound up)";
+  "(?:paranoi[ad]\\w*|hysteric\\w*|over-?react\\w*|over react\\w*|unhinged|psycho(?:tic|path)?\\b|drama queen|irrational|out of proportion|jump(?:ing)? to conclusions|imagin(?:ing|ed|e) (?:it|things|this|that|the|he|she|stuff)|imagining|making (?:stuff|things|it|this|that) up|reading (?:way |far |too much |a lot |meaning |things )*into|overthink\\w*|over-?think\\w*|lost the plot|losing the plot|hormones|hormonal|insecur\\w*|trust issues talking|jealousy (?:and \\w+ )?talking|(?:too|over|overly|so) ?sensitive|oversensitive|worked up|see(?:ing)? ghosts|remembering it wrong|(?:invented|built|building|made up) (?:a|some|this|the)(?: \\w+){0,2}? (?:affair|fantasy|story|theory)|fantasy where|take everything to heart|isn't evidence|feelings lie|blow(?:ing|n)? (?:it|this|things) out of proportion|textbook paranoia|see things that aren't there|in (?:your|ur) head|calm down|chill out|get a grip|catastrophi[sz]\\w*|seeing things|chill pill|imagination'?s? (?:is )?running|baseless|embarrassing yourself|(?:mass )?hysteria|mountains? out of (?:a )?molehills?|toughen up|crazy (?:ex|town|lady|wife|girlfriend)|w(?:ou|i)nd(?:ing)? yourself up|over nothing|unreasonable|wound up)";
 // Words that only judge when aimed at a person ("it's crazy how…" is not about her).
 const STATE =
   '(?:crazy|insane|mad|silly|dramatic|nuts|mental|ridiculous|jealous|neurotic|obsessive|possessive|a bit much|extra|delusional|deluded|histrionic|emotional|petty)';
@@ -14,14 +14,14 @@ const AIMED =
 
 const SPECS: RuleSpec[] = [
   {
+    pattern: `${AIMED} (?:(?:too |a |so |really |just |completely |totally |kind of |kinda |a bit |a little |bit |quite |very |pretty |honestly |such |way |being |getting |acting |literally |absolutely |super |clearly |well |proper |actually )+)?(?:${STATE}|${JUDGING})`,
+    reason: REASON,
+  },
+  {
     pattern: JUDGING,
     reason: REASON,
     unless:
       /\b(?:(?:feel|felt|feeling|going|went|drive (?:me|you)|drove (?:me|you)|made (?:me|you) feel|makes you feel)(?: \w+){0,2} (?:crazy|paranoid|insane|insecure))\b/i,
-  },
-  {
-    pattern: `${AIMED} (?:(?:too |a |so |really |just |completely |totally |kind of |kinda |a bit |a little |bit |quite |very |pretty |honestly |such |way |being |getting |acting |literally |absolutely |super |clearly |well |proper |actually )+)?${STATE}`,
-    reason: REASON,
   },
   {
     pattern: "(?:don't|do not|dont) (?:read|look) (?:too much |so much |anything )?into|relax\\.",
