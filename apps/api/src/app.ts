@@ -10,6 +10,7 @@ import { chatPlugin } from './chat/plugin.ts';
 import { AppError, errorHandler, notFoundHandler } from './errors.ts';
 import { forumRoutes } from './forum/plugin.ts';
 import { loggerOptions } from './logger.ts';
+import { createModeration } from './moderation/plugin.ts';
 import authPlugin from './plugins/auth.ts';
 import csrfPlugin from './plugins/csrf.ts';
 import rateLimitPlugin from './plugins/rate-limit.ts';
@@ -96,8 +97,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     await api.register(accountRoutes, { prefix: '/api' });
 
     // Domain route plugins: register yours here, e.g. `await api.register(forumRoutes, { prefix: '/api' })`.
-    await api.register(forumRoutes, { prefix: '/api' });
-    await api.register(chatPlugin);
+    // Moderation first: the forum and chat call its pipeline on every write.
+    const moderation = await createModeration(api);
+    await api.register(forumRoutes, { prefix: '/api', moderation: moderation.pipeline });
+    await api.register(chatPlugin, { broker: moderation.broker });
+    await api.register(moderation.routes);
   });
 
   return app;

@@ -30,6 +30,10 @@ const envSchema = z.object({
   /** Extra proxies (IPs/CIDRs, comma separated) whose x-forwarded-for we believe; loopback always is. */
   TRUST_PROXY: optionalString,
   QUICK_EXIT_URL: z.url().default('https://www.bbc.co.uk/weather'),
+  /** The calm crisis panel shown to an author whose words signal risk (moderation); defaults in moderation/crisis.ts. */
+  CRISIS_MESSAGE: optionalString,
+  /** JSON: [{"name":"…","contact":"…","note":"…"}, …] — this deployment's helplines. */
+  CRISIS_RESOURCES: optionalString,
   /** Attempts per client address, and per username, on signup/login/recovery within the window. */
   AUTH_RATE_LIMIT_PER_IP: integer(30),
   AUTH_RATE_LIMIT_PER_USERNAME: integer(10),

@@ -38,7 +38,10 @@ export const ERRORS = {
   ERR_CHAT_FLOOD: { status: 429, message: 'You are sending very quickly. Please pause for a few seconds.' },
   ERR_CHAT_TOO_MANY_SOCKETS: { status: 429, message: 'You have too many chat windows open. Close one and try again.' },
   ERR_CHAT_MUTED: { status: 403, message: 'A moderator has paused your messages in this room for a while.' },
-  ERR_CHAT_SLOW_MODE: { status: 429, message: 'This room is in slow mode. Please wait a moment before your next message.' },
+  ERR_CHAT_SLOW_MODE: {
+    status: 429,
+    message: 'This room is in slow mode. Please wait a moment before your next message.',
+  },
   ERR_CHAT_ROOM_CLOSED: { status: 409, message: 'This room is closed for now. You can still read it.' },
   ERR_CHAT_NOT_STARTED: { status: 409, message: 'This session has not started yet.' },
   ERR_CHAT_ENDED: { status: 409, message: 'This session has ended. You can still read it.' },
@@ -62,6 +65,29 @@ export const ERRORS = {
   ERR_NOT_AUTHOR: { status: 403, message: 'Only the person who wrote this post can change it.' },
   ERR_POST_DELETED: { status: 409, message: 'This post was deleted, so it can no longer be changed.' },
   ERR_NOT_OPENING_POST: { status: 400, message: 'Only the first post of a conversation has a title.' },
+  // Moderation tooling.
+  ERR_FLAG_NOT_FOUND: { status: 404, message: 'We could not find that queue item.' },
+  ERR_CLAIMED_BY_OTHER: {
+    status: 409,
+    message: 'Another moderator is working on this item. Pick another, or ask them.',
+  },
+  ERR_ALREADY_RESOLVED: { status: 409, message: 'This item has already been decided.' },
+  ERR_ACTION_NOT_ALLOWED: { status: 400, message: 'That action does not apply to this item.' },
+  ERR_REASON_REQUIRED: { status: 400, message: 'Please write a short reason; the member will see it.' },
+  ERR_APPEAL_SAME_MODERATOR: {
+    status: 403,
+    message: 'An appeal is decided by a different moderator than the one who made the decision.',
+  },
+  ERR_APPEAL_EXISTS: {
+    status: 409,
+    message: 'This decision has already been appealed. Each decision can be appealed once.',
+  },
+  ERR_NOT_APPEALABLE: { status: 400, message: 'This notice is not a decision that can be appealed.' },
+  ERR_NOTICE_NOT_FOUND: { status: 404, message: 'We could not find that notice.' },
+  ERR_MODERATION_MUTED: {
+    status: 403,
+    message: 'A moderator has paused your posting for a while. You can still read everything.',
+  },
   ERR_UNAVAILABLE: { status: 503, message: 'Bedrock is not ready right now. Please try again shortly.' },
   ERR_INTERNAL: { status: 500, message: 'Something went wrong on our side. Nothing you did caused it.' },
 } as const satisfies Record<string, { status: number; message: string }>;

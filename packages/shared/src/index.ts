@@ -3,3 +3,4 @@ export * from './auth.ts';
 export * from './moderation.ts';
 export * from './chat.ts';
 export * from './forum.ts';
+export * from './review.ts';
