@@ -1,0 +1,161 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium.ts';
+
+// Issue 5's browser journey against the real server: two members in one live room exchange messages;
+// one goes offline, misses messages (and writes one meanwhile), comes back and sees everything once,
+// in order. Creating the group has no page, so it goes through the real API as the administrator.
+
+const baseUrl = inject('baseUrl');
+const admin = inject('admin');
+const neutralOrigin = inject('neutralOrigin');
+const tag = randomBytes(3).toString('hex');
+const password = 'a slow breath by the window';
+const slug = `e2e-chat-${tag}`;
+
+let browser: Browser;
+let fern: { username: string; cookie: string };
+let harbor: { username: string; cookie: string };
+
+beforeAll(async () => {
+  browser = await launchChromium(inject('chromiumPath'));
+  const adminCookie = await login(admin.username, admin.password);
+  await api('/api/groups', {
+    cookie: adminCookie,
+    body: { slug, name: `Evening circle ${tag}`, kind: 'open', description: 'A group made by the e2e chat run.' },
+  });
+  fern = await signup('fern');
+  harbor = await signup('harbor');
+  for (const member of [fern, harbor]) await api(`/api/groups/${slug}/join`, { cookie: member.cookie, body: {} });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+// ---------- the API, for setup only ----------
+
+async function api(path: string, init: { cookie?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = {};
+  if (init.cookie) headers.cookie = init.cookie;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: init.body === undefined ? 'GET' : 'POST',
+    headers,
+    body: init.body === undefined ? null : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${text}`);
+  const session = response.headers.getSetCookie().find((c) => c.startsWith('bedrock_session='));
+  return { cookie: session?.split(';')[0] };
+}
+
+async function login(username: string, pass: string): Promise<string> {
+  const { cookie } = await api('/api/auth/login', { body: { username, password: pass } });
+  if (!cookie) throw new Error('login set no session cookie');
+  return cookie;
+}
+
+async function signup(prefix: string): Promise<{ username: string; cookie: string }> {
+  const username = `${prefix}_${tag}`;
+  const { cookie } = await api('/api/auth/signup', { body: { username, password } });
+  if (!cookie) throw new Error('signup set no session cookie');
+  return { username, cookie };
+}
+
+// ---------- the browser ----------
+
+async function signedIn(cookie: string): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  const [name = '', value = ''] = cookie.split('=');
+  await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+  return context;
+}
+
+async function openRoom(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/chat/groups/${slug}`);
+  await page.waitForSelector('html[data-quick-exit="ready"]');
+  await connection(page, 'Connected');
+  return page;
+}
+
+async function connection(page: Page, text: string) {
+  await page.locator('.connection [role="status"]', { hasText: text }).waitFor();
+}
+
+async function send(page: Page, body: string) {
+  await page.getByLabel('Your message').fill(body);
+  await page.getByLabel('Your message').press('Enter');
+}
+
+/** Waits until a message with this body is shown, then returns every shown message as [who, body]. */
+async function messagesAfter(page: Page, body: string): Promise<[string, string][]> {
+  await page.locator('ol.messages > li .body', { hasText: body }).waitFor();
+  const items = page.locator('ol.messages > li[data-seq]');
+  const whos = await items.locator('.alias').allTextContents();
+  const bodies = await items.locator('.body').allTextContents();
+  return bodies.map((b, i) => [whos[i] ?? '', b]);
+}
+
+describe('live chat', () => {
+  it('two members talk, one drops offline and comes back to every missed message, once, in order', async () => {
+    const fernContext = await signedIn(fern.cookie);
+    const harborContext = await signedIn(harbor.cookie);
+    const fernPage = await openRoom(fernContext);
+    const harborPage = await openRoom(harborContext);
+    expect(await fernPage.title()).toBe('Live chat · Bedrock');
+    await fernPage.locator('.presence', { hasText: '2 here' }).waitFor();
+
+    await send(fernPage, 'Is anyone awake?');
+    const seenByHarbor = await messagesAfter(harborPage, 'Is anyone awake?');
+    const fernAlias = seenByHarbor[0]?.[0] ?? '';
+    // Others see the room alias, never the username; the author sees "You".
+    expect(fernAlias).not.toBe('You');
+    expect(fernAlias).not.toContain(fern.username);
+    expect(await messagesAfter(fernPage, 'Is anyone awake?')).toEqual([['You', 'Is anyone awake?']]);
+
+    await send(harborPage, 'I am here. Cannot sleep either.');
+    const harborAlias = (await messagesAfter(fernPage, 'Cannot sleep either.'))[1]?.[0] ?? '';
+    expect(harborAlias).not.toBe('You');
+
+    // Harbor's connection drops. Fern keeps talking; Harbor writes one message while offline.
+    await harborContext.setOffline(true);
+    await connection(harborPage, 'Offline');
+    await fernPage.locator('.presence', { hasText: '1 here' }).waitFor();
+    const missed = ['First while you were away', 'Second while you were away', 'Third while you were away'];
+    for (const body of missed) {
+      await send(fernPage, body);
+      await fernPage.locator('ol.messages > li.mine .body', { hasText: body }).waitFor();
+    }
+    await send(harborPage, 'Written on the train');
+    await harborPage.getByText('Waiting to send. It goes as soon as you are connected again.').waitFor();
+
+    await harborContext.setOffline(false);
+    await connection(harborPage, 'Connected');
+    const expected: [string, string][] = [
+      [fernAlias, 'Is anyone awake?'],
+      ['You', 'I am here. Cannot sleep either.'],
+      ...missed.map((body): [string, string] => [fernAlias, body]),
+      ['You', 'Written on the train'],
+    ];
+    expect(await messagesAfter(harborPage, 'Written on the train')).toEqual(expected);
+    await harborPage.locator('.pending').waitFor({ state: 'detached' });
+
+    // Fern sees Harbor's offline message exactly once, after the three.
+    const seenByFern = await messagesAfter(fernPage, 'Written on the train');
+    expect(seenByFern).toEqual(
+      expected.map(([who, body]): [string, string] => [who === 'You' ? harborAlias : 'You', body]),
+    );
+
+    // Quick exit leaves the room silently: Harbor is gone from the count, and no page is left behind.
+    await fernPage.locator('.presence', { hasText: '2 here' }).waitFor();
+    await harborPage.getByRole('link', { name: 'Emergency Exit this page' }).click();
+    await harborPage.waitForURL(`${neutralOrigin}/neutral`);
+    await fernPage.locator('.presence', { hasText: '1 here' }).waitFor();
+
+    await fernContext.close();
+    await harborContext.close();
+  });
+});
