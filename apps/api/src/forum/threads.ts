@@ -1,4 +1,4 @@
-import { type Db, posts, threadReads, threads, users } from '@bedrock/db';
+import { type Db, groups, posts, threadReads, threads, users } from '@bedrock/db';
 import {
   type ContentWarningInput,
   LIMITS,
@@ -8,7 +8,7 @@ import {
   type ThreadPageResponse,
 } from '@bedrock/shared';
 import { and, desc, eq, or, sql } from 'drizzle-orm';
-import { groupAccess, threadAccess, type Viewer } from './access.ts';
+import { groupAccess, isStaff, threadAccess, type Viewer } from './access.ts';
 import { threadPseudonym } from './anonymity.ts';
 import { newId } from './ids.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -80,24 +80,27 @@ export async function listThreads(
   slug: string,
   page: Page,
 ): Promise<ThreadListResponse> {
-  const access = await groupAccess(ctx.db, viewer, slug, 'read');
   const limit = page.limit ?? LIMITS.pageDefault;
   const joins = threadJoins(viewer);
+  const groupId = sql`(select g.id from ${groups} g where g.slug = ${slug})`;
   // Moderators see every thread; others see published ones and their own held ones.
-  const visible = access.staff ? undefined : or(eq(posts.status, 'published'), eq(posts.authorId, viewer?.id ?? ''));
+  const visible = isStaff(viewer) ? undefined : or(eq(posts.status, 'published'), eq(posts.authorId, viewer?.id ?? ''));
   // The cursor is the last thread's id: it carries no timestamp, so it reveals nothing a page does not.
   const after = page.cursor
-    ? sql`(${threads.lastActivityAt}, ${threads.id}) < (select c.last_activity_at, c.id from ${threads} c where c.id = ${page.cursor} and c.group_id = ${access.group.id})`
+    ? sql`(${threads.lastActivityAt}, ${threads.id}) < (select c.last_activity_at, c.id from ${threads} c where c.id = ${page.cursor} and c.group_id = ${groupId})`
     : undefined;
-  const rows = (await ctx.db
+  const query = ctx.db
     .select(threadColumns(viewer))
     .from(threads)
     .innerJoin(posts, joins.opening)
     .innerJoin(users, joins.author)
     .leftJoin(threadReads, joins.read)
-    .where(and(eq(threads.groupId, access.group.id), visible, after))
+    .where(and(sql`${threads.groupId} = ${groupId}`, visible, after))
     .orderBy(desc(threads.lastActivityAt), desc(threads.id))
-    .limit(limit + 1)) as ThreadView[];
+    .limit(limit + 1);
+  // The access check decides; the rows are fetched alongside it only to save a round trip, and are
+  // dropped unread when it refuses (Promise.all rejects with the access error).
+  const [access, rows] = await Promise.all([groupAccess(ctx.db, viewer, slug, 'read'), query as Promise<ThreadView[]>]);
   const more = rows.length > limit;
   const shown = rows.slice(0, limit);
   return {
@@ -148,19 +151,23 @@ export async function threadPage(
   threadId: string,
   page: Page,
 ): Promise<ThreadPageResponse> {
-  const access = await threadAccess(ctx.db, viewer, threadId, 'read');
   const limit = page.limit ?? LIMITS.repliesPageDefault;
-  const visible = access.staff ? undefined : or(eq(posts.status, 'published'), eq(posts.authorId, viewer?.id ?? ''));
+  const visible = isStaff(viewer) ? undefined : or(eq(posts.status, 'published'), eq(posts.authorId, viewer?.id ?? ''));
   const after = page.cursor
     ? sql`(not ${posts.isOpening}, ${posts.createdAt}, ${posts.id}) > (select not c.is_opening, c.created_at, c.id from ${posts} c where c.id = ${page.cursor} and c.thread_id = ${threadId})`
     : undefined;
-  const rows = (await ctx.db
+  const query = ctx.db
     .select(postColumns(viewer))
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .where(and(eq(posts.threadId, threadId), visible, after))
     .orderBy(sql`not ${posts.isOpening}`, posts.createdAt, posts.id)
-    .limit(limit + 1)) as PostView[];
+    .limit(limit + 1);
+  // As in listThreads: the access check decides, the rows only ride along to save a round trip.
+  const [access, rows] = await Promise.all([
+    threadAccess(ctx.db, viewer, threadId, 'read'),
+    query as Promise<PostView[]>,
+  ]);
   const more = rows.length > limit;
   const shown = rows.slice(0, limit);
   const { thread } = access;
