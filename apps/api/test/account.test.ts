@@ -1,3 +1,5 @@
+import { type Database, sessions } from '@bedrock/db';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, sessionCookie, signup } from './helpers.ts';
@@ -7,10 +9,11 @@ const firefoxAndroid = 'Mozilla/5.0 (Android 14; Mobile; rv:128.0) Gecko/128.0 F
 
 describe('recovery, password change and the sessions list', () => {
   let app: FastifyInstance;
+  let database: Database;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ app, close } = await buildTestApp());
+    ({ app, database, close } = await buildTestApp());
   });
   afterAll(async () => {
     await close();
@@ -106,6 +109,15 @@ describe('recovery, password change and the sessions list', () => {
     expect(response.body).not.toContain('127.0.0.1');
     // The listed id is not the session token.
     expect(account.cookie).not.toContain(sessions[0].id);
+  });
+
+  it('stores only a hash of the session token', async () => {
+    const account = await signup(app);
+    const token = account.cookie.split('=')[1]!;
+    const rows = await database.db.select().from(sessions).where(eq(sessions.userId, account.userId));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.id).not.toContain(token);
+    expect(JSON.stringify(rows)).not.toContain(token);
   });
 
   it('ends one chosen session', async () => {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { type Database, type Db, sessions, users } from '@bedrock/db';
 import type { Role } from '@bedrock/shared';
 import { DrizzlePostgreSQLAdapter } from '@lucia-auth/adapter-drizzle';
@@ -8,6 +8,9 @@ import { Lucia, TimeSpan } from 'lucia';
 /**
  * All session handling lives here, so Lucia (deprecated upstream) can be replaced by ~100 lines of our
  * own code in one change. Everything else sees only these functions and plain objects.
+ *
+ * The cookie carries a random token; the database (and `request.sessionId`) holds only its SHA-256,
+ * so a leaked database or backup holds no usable session.
  */
 
 export const SESSION_COOKIE = 'bedrock_session';
@@ -82,7 +85,11 @@ export function effectiveStatus(status: AccountStatus, suspendedUntil: Date | nu
   return status;
 }
 
-/** The public id of a session: a digest of the token, so listing sessions never reveals a token. */
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** The public id of a session: a digest of the stored id, so the list reveals neither token nor stored id. */
 export function publicSessionId(sessionId: string): string {
   return createHash('sha256').update(sessionId).digest('hex').slice(0, 32);
 }
@@ -95,18 +102,17 @@ export function createSessionStore(database: Database, options: { secure: boolea
     cookieName: SESSION_COOKIE,
 
     async create(userId: string, device: string): Promise<{ sessionId: string; cookie: CookieToSet }> {
-      const session = await lucia.createSession(userId, { device });
-      return { sessionId: session.id, cookie: lucia.createSessionCookie(session.id) };
+      const token = randomBytes(32).toString('base64url');
+      const session = await lucia.createSession(userId, { device }, { sessionId: hashToken(token) });
+      return { sessionId: session.id, cookie: lucia.createSessionCookie(token) };
     },
 
     /**
      * Validates a session token and returns the user with role and status read from the database now
      * (one joined query), plus a refreshed cookie when the expiry slid forward.
      */
-    async validate(
-      sessionId: string,
-    ): Promise<{ user: AuthUser; sessionId: string; cookie: CookieToSet | null } | null> {
-      const { session, user } = await lucia.validateSession(sessionId);
+    async validate(token: string): Promise<{ user: AuthUser; sessionId: string; cookie: CookieToSet | null } | null> {
+      const { session, user } = await lucia.validateSession(hashToken(token));
       if (!session) return null;
       const lastSeen = session.lastSeenAt?.getTime() ?? 0;
       if (Date.now() - lastSeen > LAST_SEEN_GRANULARITY_MS) {
@@ -120,7 +126,7 @@ export function createSessionStore(database: Database, options: { secure: boolea
           status: effectiveStatus(user.status, user.suspendedUntil),
         },
         sessionId: session.id,
-        cookie: session.fresh ? lucia.createSessionCookie(session.id) : null,
+        cookie: session.fresh ? lucia.createSessionCookie(token) : null,
       };
     },
 
