@@ -5,6 +5,7 @@ import { crisisRules } from './rules/crisis.ts';
 import { identifyingRules } from './rules/identifying.ts';
 import { invalidatingRules } from './rules/invalidating.ts';
 import { minimizingRules } from './rules/minimizing.ts';
+import { modelFlags } from './model/flags.ts';
 import type { Rule } from './rules/rule.ts';
 import { isMetaDiscussion, isNegated, isReported, isSelfNarration } from './text/context.ts';
 import { maskOthersWords, normalizeApostrophes } from './text/mask.ts';
@@ -25,23 +26,38 @@ export const MAX_TEXT_LENGTH = 200_000;
 
 /** The text seen two ways: as written, and with other people's words blanked out. */
 class Analysis {
+  /** As written (apostrophes normalized), for case-sensitive rules. */
+  readonly original: string;
+  /** Lower-cased (ASCII only, so offsets do not move) for every other rule. */
   readonly raw: string;
   readonly speech: string;
+  /** Labels whose words appeared but were cleared by context (reported, negated, her own narration…). */
+  readonly cleared = new Set<Label>();
   #sentences: Sentence[] | undefined;
 
   constructor(text: string) {
-    this.raw = blankLongTokens(normalizeApostrophes(text));
+    this.original = blankLongTokens(normalizeApostrophes(text));
+    this.raw = this.original.replace(/[A-Z]+/g, (s) => s.toLowerCase());
     this.speech = maskOthersWords(this.raw);
   }
 
-  sentence(index: number): Sentence | undefined {
+  get sentences(): Sentence[] {
     this.#sentences ??= splitSentences(this.speech);
-    return sentenceAt(this.#sentences, index);
+    return this.#sentences;
+  }
+
+  sentence(index: number): Sentence | undefined {
+    return sentenceAt(this.sentences, index);
   }
 
   /** Whether a match of `rule` at [start, end) is the writer's own harmful speech. */
+  target(rule: Rule): string {
+    if (rule.caseSensitive) return this.original;
+    return rule.scope === 'raw' ? this.raw : this.speech;
+  }
+
   accepts(rule: Rule, start: number, end: number): boolean {
-    const target = rule.scope === 'raw' ? this.raw : this.speech;
+    const target = this.target(rule);
     const sentence = this.sentence(start) ?? { start, end };
     const text = target.slice(sentence.start, sentence.end);
     const at = start - sentence.start;
@@ -50,9 +66,14 @@ class Analysis {
     if (rule.question && !text.includes('?')) return false;
     if (rule.check && !rule.check(target.slice(start, end), target, start)) return false;
     if (rule.scope === 'raw') return true;
-    if (isReported(text, at, endAt) || isMetaDiscussion(text)) return false;
-    if (rule.negatable !== false && isNegated(text, at, endAt, rule.negatable === 'before')) return false;
-    return rule.selfAllowed === true || !isSelfNarration(text);
+    const ownWords =
+      !isReported(text, at, endAt) &&
+      !isMetaDiscussion(text) &&
+      !(rule.negatable !== false && isNegated(text, at, endAt, rule.negatable === 'before')) &&
+      (rule.selfAllowed === true || !isSelfNarration(text));
+    // A label word that context cleared ("not codependency") must not come back through the model.
+    if (!ownWords) this.cleared.add(rule.label);
+    return ownWords;
   }
 }
 
@@ -68,7 +89,7 @@ export function classify(text: string): Classification {
   const perLabel = new Map<Label, number>();
   for (const rule of RULES) {
     if ((perLabel.get(rule.label) ?? 0) >= MAX_FLAGS_PER_LABEL) continue;
-    const target = rule.scope === 'raw' ? analysis.raw : analysis.speech;
+    const target = analysis.target(rule);
     const regex = rule.regex;
     regex.lastIndex = 0;
     for (let m = regex.exec(target); m !== null; m = regex.exec(target)) {
@@ -85,6 +106,8 @@ export function classify(text: string): Classification {
       if (count >= MAX_FLAGS_PER_LABEL) break;
     }
   }
+  const decided = new Set<Label>([...analysis.cleared, ...flags.map((f) => f.label)]);
+  flags.push(...modelFlags(analysis.speech, analysis.sentences, decided));
   flags.sort((a, b) => a.start - b.start || a.end - b.end);
   const labels = [...new Set(flags.map((f) => f.label))];
   return { labels, flags };

@@ -7,10 +7,11 @@ const PLAN = 'This may describe a plan, means or goodbye before suicide; please 
 const DANGER = 'This may describe threats or violence from a partner; her safety may be at risk.';
 
 const FIGURATIVE =
-  /\b(?:killing me|kill me now|dying (?:to|of|for)|die of (?:embarrassment|shame|laughter|boredom)|(?:i|i'd|i'll|i could|gonna|going to) (?:literally )?(?:kill|murder|strangle) (?:him|her|them|my husband|my wife|he|someone)(?! myself)|dead (?:tired|on my feet|inside lol)|lol|lmao|haha+|😂|🤣|jk|just kidding|kidding|suicide mission|😂|🤣|knife in the back|laughing|end of my (?:rope|tether)|ropes|cutting (?:out|back|down|ties|corners|it close)|can't go on (?:doing|with|a|the))\b/i;
+  /\b(?:killing me|kill me now|dying (?:to|of|for)|die of (?:embarrassment|shame|laughter|boredom)|(?:i|i'd|i'll|i could|gonna|going to) (?:literally )?(?:kill|murder|strangle) (?:him|her|them|my husband|my wife|he|someone)(?! myself)|dead (?:tired|on my feet|inside lol)|lol|lmao|haha+|😂|🤣|jk|just kidding|kidding|suicide mission|knife in the back|laughing|end of my (?:rope|tether)|ropes|cutting (?:out|back|down|ties|corners|it close)|can't go on (?:doing|with|a|the))\b|😂|🤣|💀/i;
+const IDIOM = /\b(?:knife in (?:the|my) back|twist(?:ed|ing)? the knife|like a knife|dead to me)\b/i;
 // Looking back on a crisis that is over, or talking about crisis in general, is not a crisis now.
 const PAST_OR_GENERAL =
-  /\b(?:years? ago|months ago|used to|as a teen(?:ager)?|(?:years?|months) clean|clean from|came through|on the other side|i'm (?:okay|ok|fine) now|past that|risk of|for those who|anyone who (?:has|had)|hotline|helpline|safety plan matters|my friend|a friend|she used to|it passed|i'm safe|i'm steady|perpetrator programme)\b/i;
+  /\b(?:years? ago|months ago|used to|as a teen(?:ager)?|(?:years?|months) clean|clean from|came through|on the other side|i'm (?:okay|ok|fine) now|past that|risk of|for those who|anyone who (?:has|had)|hotline|helpline|safety plan matters|my friend|a friend|she used to|passed|i'm safe|before we separated|i'm steady|perpetrator programme)\b/i;
 const STILL_NOW = /\b(?:again|relapsed?|last night|tonight|today|right now|still)\b/i;
 const notPast = (_m: string, text: string, index: number): boolean => {
   const window = text.slice(Math.max(0, index - 160), index + 160);
@@ -36,10 +37,12 @@ const SPECS: RuleSpec[] = [
   rawRule(
     "(?:he|she|they|my (?:husband|wife|partner|ex|boyfriend|girlfriend|bf|gf)|his (?:ap|affair partner)|her husband)(?: \\w+){0,3}? (?:said|says|told|threatened|texted|messaged|swore|promised|warned|screamed|shouted)(?: [\\w']+){0,14}? (?:kill|hurt|hit|break|end|burn|stab|shoot|bury|destroy|come for|find me|regret it|be sorry|be dead|you're dead|i'm dead|never see|never walk|won't survive|won't brake|pay for this|watch (?:my|your) back|know what real pain|put me in hospital|make sure|wouldn't walk|or else|do something bad|accidents happen|take what he wants|not leaving)",
     DANGER,
+    { unless: IDIOM, check: notPast },
   ),
   rawRule(
     "(?:he|she|my (?:husband|wife|partner|ex|boyfriend|girlfriend|bf|gf)|his (?:ap|affair partner))(?: \\w+){0,2}? (?:hit|hits|hitting|punched|punches|slapped|slaps|kicked|choked|chokes|strangled|pinned|shoved|pushed me|threw (?:me|a|his|the|her)|beat|beats|raped|forced (?:himself|herself|sex)|forces sex|grabbed (?:me|my)|held my (?:wrists|arms|throat)|smashed|locked (?:me|the door)|dragged|drove at me|tried to run me|hurt me|has hurt me|'s hurt me|is hurting me|has a (?:gun|knife)|got a (?:gun|knife)|has got a (?:knife|gun))|(?:hands?|fingers) (?:round|around|on) my (?:neck|throat)|(?:by|round) the throat|(?:shotgun|rifle|gun|knife|knives|bat)\\b|afraid (?:of him|for my life)|(?:scared|terrified) (?:of him|for my life|he'll (?:hurt|kill)|he will (?:hurt|kill)|he's going to (?:hurt|kill))|might kill me|(?:don't|do not) feel safe|i'm not safe|(?:tracker|tracking|following me|watching my location|turns up wherever|knows where i (?:go|live)|knows my address|nowhere i can go|driving past my house|outside the door shouting|he's (?:outside|in the kitchen))|(?:took|taken|takes) my (?:car keys|keys|passport|phone and|bank card)|flushed my medication|put me in hospital|watch (?:my|your) back|marks on my neck|bruised|bruises",
     DANGER,
+    { unless: IDIOM, check: notPast },
   ),
 ];
 
@@ -53,6 +56,7 @@ const MORE: RuleSpec[] = [
   rawRule(
     "knows where i(?:'m| am) (?:staying|living)|knows where i live|(?:parking|parked|waiting|standing) outside my|turned up at my|in my garden|broken? the (?:non-molestation|restraining|protective|protection) order|careful driving|it's not over|finish (?:this|me)|coming (?:to|for) (?:me|my|\\d+)[^.]{0,40}tonight",
     DANGER,
+    { unless: IDIOM, check: notPast },
   ),
 ];
 

@@ -6,7 +6,7 @@ const PLACE = 'This shares an address or vehicle detail that could identify some
 const PERSON = 'This names a person together with details that could identify them.';
 const WORK = 'This names a workplace or school that could identify someone.';
 
-const NAME = "[A-Z][a-z'’-]{1,30}(?: [A-Z]\\.)? [A-Z][a-z'’-]{2,30}";
+const NAME = "[A-Z][a-z]{1,30}(?:['’-][A-Za-z]{1,20})?(?: [A-Z]\\.)? [A-Z][a-z]{2,30}(?:['’-][A-Za-z]{1,20})?";
 const ORG_WORD = "(?:[A-Z][A-Za-z'’&.-]{0,30}|&|of|the|and)";
 const ORG = `(?:the )?[A-Z][A-Za-z'’&.-]{0,30}(?: ${ORG_WORD}){0,5}`;
 const PLATFORM =
@@ -20,8 +20,15 @@ function looksLikePersonName(match: string, text: string, index: number): boolea
   const name =
     /[A-Z][a-z'’-]+(?: [A-Z]\.)? [A-Z][a-z'’-]+$|[A-Z][a-z'’-]+(?: [A-Z]\.)? [A-Z][a-z'’-]+(?=\W*$)/.exec(match)?.[0] ??
     match;
-  if (NOT_A_NAME.test(name)) return false;
+  if (NOT_A_NAME.test(name) || insideQuotes(text, index)) return false;
   return !AUTHOR_CONTEXT.test(text.slice(Math.max(0, index - 40), index + match.length + 40));
+}
+
+/** A title in quotation marks ("The Body Keeps the Score") is not a person. */
+function insideQuotes(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index) + 1;
+  const before = text.slice(lineStart, index);
+  return (before.match(/["“”]/g)?.length ?? 0) % 2 === 1 || /(?:^|\s)['‘][^'’]*$/.test(before);
 }
 
 const DIGIT = /\d/g;

@@ -52,7 +52,10 @@ const MACRO_RE = /\b(YOURE|YOUR|YOU|HE|HIM|HIS|MEN)\b/g;
 export function compileRules(label: Label, specs: readonly RuleSpec[]): Rule[] {
   return specs.map(({ pattern, ...rest }) => {
     const source = pattern.replace(MACRO_RE, (name) => MACROS[name] ?? name);
-    const regex = new RegExp(rest.bare ? source : `\\b(?:${source})`, rest.caseSensitive ? 'g' : 'gi');
+    // Case-insensitive rules run on a lower-cased copy of the text, without the slower `i` flag, unless
+    // their pattern spells a capital letter (outside an escape such as \\W).
+    const flags = rest.caseSensitive || !/(?<!\\)[A-Z]/.test(source) ? 'g' : 'gi';
+    const regex = new RegExp(rest.bare ? source : `\\b(?:${source})`, flags);
     if (new RegExp(`${source}|`).exec('')?.length !== 1) {
       throw new Error(`rule for ${label} has a capturing group: ${pattern}`);
     }

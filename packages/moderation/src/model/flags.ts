@@ -1,0 +1,57 @@
+import type { Flag, Label } from '@bedrock/shared';
+import { eligibleSentences } from '../text/eligible.ts';
+import type { Sentence } from '../text/sentences.ts';
+import { type LabelModel, modelFor, probability, strongestFeatures } from './linear.ts';
+
+// The model catches wordings the rules do not list. It reads only the writer's own sentences (the same
+// context rules as the patterns), and its flag points at the sentence that scored highest, narrowed to
+// the words that weighed most.
+const REASONS: Partial<Record<Label, string>> = {
+  blame_shifting: 'This may read as blaming her for his choices.',
+  codependency_label: 'This may frame her trauma responses as codependency.',
+  minimizing: 'This may make the betrayal sound small or push her to move on.',
+  invalidating: 'This may dismiss her perception or reactions as irrational.',
+};
+
+export function modelFlags(speech: string, sentences: readonly Sentence[], skip: ReadonlySet<Label>): Flag[] {
+  const own = eligibleSentences(speech, sentences);
+  if (own.length === 0) return [];
+  const texts = own.map((s) => speech.slice(s.start, s.end));
+  const whole = texts.join(' ');
+  const flags: Flag[] = [];
+  for (const [label, reason] of Object.entries(REASONS) as [Label, string][]) {
+    const model = modelFor(label);
+    if (model === undefined || skip.has(label) || probability(model, whole) < model.threshold) continue;
+    const best = bestSentence(model, own, texts);
+    flags.push({ label, ...narrow(model, best.sentence, best.text), reason });
+  }
+  return flags;
+}
+
+function bestSentence(model: LabelModel, own: readonly Sentence[], texts: readonly string[]) {
+  let best = 0;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  texts.forEach((text, i) => {
+    const score = probability(model, text);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  return { sentence: own[best] as Sentence, text: texts[best] as string };
+}
+
+/** From the first to the last of the strongest words found in the sentence; the sentence if none is. */
+function narrow(model: LabelModel, sentence: Sentence, text: string): { start: number; end: number } {
+  let start = Number.POSITIVE_INFINITY;
+  let end = -1;
+  for (const feature of strongestFeatures(model, text, 3)) {
+    const words = feature.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const m = new RegExp(`\\b${words.join('\\W+(?:\\w+\\W+)?')}\\b`).exec(text);
+    if (m === null) continue;
+    start = Math.min(start, m.index);
+    end = Math.max(end, m.index + m[0].length);
+  }
+  if (end < 0) return { start: sentence.start, end: sentence.end };
+  return { start: sentence.start + start, end: sentence.start + end };
+}

@@ -1,0 +1,33 @@
+import type { Label } from '@bedrock/shared';
+import weightsFile from './weights.json' with { type: 'json' };
+import { features } from './features.ts';
+
+/** Per label: a bias, a decision threshold and the feature weights of a logistic regression. */
+export interface LabelModel {
+  bias: number;
+  threshold: number;
+  weights: Record<string, number>;
+}
+export type ModelFile = Partial<Record<Label, LabelModel>>;
+
+const MODEL = weightsFile as ModelFile;
+
+export function modelFor(label: Label): LabelModel | undefined {
+  return MODEL[label];
+}
+
+export function probability(model: LabelModel, text: string): number {
+  let z = model.bias;
+  for (const f of features(text)) z += model.weights[f] ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The features that pushed the score up most, to point a flag at the words behind it. */
+export function strongestFeatures(model: LabelModel, text: string, count: number): string[] {
+  return [...features(text)]
+    .map((f) => [f, model.weights[f] ?? 0] as const)
+    .filter(([, w]) => w > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, count)
+    .map(([f]) => f);
+}
