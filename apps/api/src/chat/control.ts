@@ -33,7 +33,6 @@ export interface ControlDeps {
   hub: Hub;
   broker: Broker;
   access: ChatAccess;
-  validateSession(sessionId: string): Promise<AuthUser | null>;
   onError(error: unknown): void;
 }
 
@@ -94,7 +93,7 @@ export class Control {
   /** Reads session, account status and each joined room's access fresh, and drops what is gone. */
   private async recheck(conn: Conn): Promise<void> {
     const { db, hub, access } = this.deps;
-    const user = await this.deps.validateSession(conn.sessionId);
+    const user = await sessionUser(db, conn.sessionId);
     if (user?.status !== 'active') return endSocket(hub, conn);
     conn.user = user;
     for (const [roomId, membership] of [...conn.rooms]) {
@@ -122,6 +121,28 @@ export class Control {
     );
     for (const conn of conns) if (!alive.has(conn.sessionId)) endSocket(this.deps.hub, conn);
   }
+}
+
+/** The session's account with role and status as they are now, or null when the session is over. */
+async function sessionUser(db: Db, sessionId: string): Promise<AuthUser | null> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      role: users.role,
+      status: users.status,
+      suspendedUntil: users.suspendedUntil,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date())));
+  if (!row) return null;
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role,
+    status: effectiveStatus(row.status, row.suspendedUntil),
+  };
 }
 
 function endSocket(hub: Hub, conn: Conn): void {

@@ -19,6 +19,23 @@ export interface Verdict {
   hold: Flag[];
   crisis: boolean;
   labels: Label[];
+  /** Every flag (held or not), for the review queue, when the moderation pipeline supplies them. */
+  flags?: Flag[];
+  /** The deployment's crisis panel, when the moderation pipeline supplies one. */
+  crisisPanel?: { message: string; resources: { name: string; contact: string; note: string }[] } | null;
+}
+
+/** The seam the moderation pipeline fills: per-group policy before storing, flags after. */
+export interface ChatModeration {
+  /** May refuse (e.g. a muted author) by throwing an AppError. */
+  review(message: { groupId: string; authorId: string; text: string }): Promise<Verdict>;
+  /** After the message is stored (held or visible): records its flags for the review queue. */
+  record(message: { id: string; groupId: string; authorId: string }, verdict: Verdict): Promise<void>;
+}
+
+/** Without the pipeline: the classifier with the default hold labels, nothing recorded. */
+export function defaultModeration(classify: Classify): ChatModeration {
+  return { review: ({ text }) => moderate(classify, text), record: async () => {} };
 }
 
 export async function moderate(classify: Classify, text: string): Promise<Verdict> {

@@ -7,7 +7,7 @@ import { type ChatAccess, forumAccess } from './access.ts';
 import { type Broker, createMemoryBroker, createRedisBroker } from './broker.ts';
 import { type AccessChange, Control } from './control.ts';
 import { Hub } from './hub.ts';
-import type { Classify } from './moderation.ts';
+import type { ChatModeration, Classify } from './moderation.ts';
 import * as repo from './repository.ts';
 import { chatRestRoutes } from './routes.ts';
 import { ChatService, encode } from './service.ts';
@@ -28,6 +28,8 @@ declare module 'fastify' {
 export interface ChatPluginOptions {
   access?: ChatAccess;
   classify?: Classify;
+  /** The moderation pipeline: per-group policy, flags for the review queue, mutes. */
+  moderation?: ChatModeration;
   /** Tests pass their own to share one between apps; otherwise in-process, or Redis with REDIS_URL. */
   broker?: Broker;
 }
@@ -71,7 +73,6 @@ export const chatPlugin = fp<ChatPluginOptions>(
       broker,
       access,
       onError,
-      validateSession: async (sessionId) => (await app.sessions.validate(sessionId))?.user ?? null,
     });
     const service = new ChatService({
       db,
@@ -79,6 +80,7 @@ export const chatPlugin = fp<ChatPluginOptions>(
       broker,
       access,
       classify: opts.classify ?? classify,
+      ...(opts.moderation ? { moderation: opts.moderation } : {}),
       secret: app.config.SECRET_KEY,
       alertModerators: (roomId, data) => control.alertModerators(roomId, data),
     });

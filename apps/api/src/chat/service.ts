@@ -15,7 +15,7 @@ import { roomAlias } from './alias.ts';
 import type { Broker } from './broker.ts';
 import { CRISIS_MESSAGE, CRISIS_RESOURCES } from './crisis.ts';
 import { type Conn, type Hub, roomChannel } from './hub.ts';
-import { type Classify, moderate } from './moderation.ts';
+import { type ChatModeration, type Classify, defaultModeration, moderate } from './moderation.ts';
 import * as repo from './repository.ts';
 import { canModerate, readableRoom, roomState, toRoomInfo } from './rooms.ts';
 
@@ -29,6 +29,8 @@ export interface ChatServiceDeps {
   broker: Broker;
   access: ChatAccess;
   classify: Classify;
+  /** Per-group policy and the review queue (moderation/pipeline.ts); default: `classify` with HOLD_LABELS. */
+  moderation?: ChatModeration;
   secret: string;
   /** Tells moderators everywhere (see control.ts). */
   alertModerators(roomId: string, data: string): void;
@@ -90,16 +92,16 @@ export class ChatService {
         gap = { afterSeq: lastSeq, beforeSeq: rows[0]?.seq ?? lastSeq + 1 };
       }
     }
-    const fresh = (await repo.findRoom(db, room.id)) ?? room;
     const newest = rows.at(-1)?.seq ?? 0;
-    const oldestKnown = Math.max(0, Math.min(lastSeq ?? newest, newest) - CHAT_CATCH_UP_MAX);
-    const removed = await repo.removedSeqs(db, room.id, oldestKnown);
+    // Only a returning client can hold messages removed since; a first visit sees none of them.
+    const removed =
+      lastSeq === undefined ? [] : await repo.removedSeqs(db, room.id, Math.max(0, lastSeq - CHAT_CATCH_UP_MAX));
     if (!conn.rooms.has(room.id)) return; // left or revoked while reading
     hub.write(
       conn,
       encode({
         type: 'joined',
-        room: toRoomInfo(fresh),
+        room: { ...toRoomInfo(room), latestSeq: Math.max(room.lastSeq, newest) },
         you: { alias, showUsername: shown, moderator },
         messages: rows.map((row) => repo.toChatMessage(row, conn.user.id)),
         gap,
@@ -137,7 +139,8 @@ export class ChatService {
       if (next > Date.now()) throw new AppError('ERR_CHAT_SLOW_MODE', { retryAt: new Date(next).toISOString() });
     }
 
-    const verdict = await moderate(this.deps.classify, body);
+    const moderation = this.deps.moderation ?? defaultModeration(this.deps.classify);
+    const verdict = await moderation.review({ groupId: room.groupId, authorId: conn.user.id, text: body });
     const held = verdict.hold.length > 0;
     const row = await repo.insertMessage(db, {
       roomId,
@@ -154,6 +157,7 @@ export class ChatService {
       if (raced) await this.answerResend(conn, raced, body);
       return;
     }
+    await moderation.record({ id: row.id, groupId: room.groupId, authorId: conn.user.id }, verdict);
     if (held) {
       const labels = [...new Set(verdict.hold.map((f) => f.label))];
       hub.write(conn, encode({ type: 'held', room: roomId, clientMsgId, labels, reasons: verdict.hold }));
@@ -169,7 +173,12 @@ export class ChatService {
     if (verdict.crisis) {
       hub.write(
         conn,
-        encode({ type: 'crisis', room: roomId, clientMsgId, message: CRISIS_MESSAGE, resources: CRISIS_RESOURCES }),
+        encode({
+          type: 'crisis',
+          room: roomId,
+          clientMsgId,
+          ...(verdict.crisisPanel ?? { message: CRISIS_MESSAGE, resources: CRISIS_RESOURCES }),
+        }),
       );
       this.deps.alertModerators(roomId, encode({ type: 'mod_alert', room: roomId, seq, labels: verdict.labels }));
     }
