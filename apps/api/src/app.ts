@@ -10,6 +10,7 @@ import { chatPlugin } from './chat/plugin.ts';
 import { AppError, errorHandler, notFoundHandler } from './errors.ts';
 import { forumRoutes } from './forum/plugin.ts';
 import { loggerOptions } from './logger.ts';
+import { chatModeration } from './moderation/chat-seam.ts';
 import { createModeration } from './moderation/plugin.ts';
 import authPlugin from './plugins/auth.ts';
 import csrfPlugin from './plugins/csrf.ts';
@@ -100,7 +101,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     // Moderation first: the forum and chat call its pipeline on every write.
     const moderation = await createModeration(api);
     await api.register(forumRoutes, { prefix: '/api', moderation: moderation.pipeline });
-    await api.register(chatPlugin, { broker: moderation.broker });
+    await api.register(chatPlugin, { broker: moderation.broker, moderation: chatModeration(moderation.pipeline) });
     await api.register(moderation.routes);
   });
 

@@ -1,5 +1,5 @@
 import { type Db, posts, threads } from '@bedrock/db';
-import type { Classification, CrisisPanel, Label, PostStatus, ReportReason } from '@bedrock/shared';
+import type { Classification, CrisisPanel, Flag, Label, PostStatus, ReportReason } from '@bedrock/shared';
 import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../errors.ts';
 import type { PostWrite } from '../forum/threads.ts';
@@ -93,7 +93,10 @@ export class Pipeline {
   }
 
   /** A chat message after it is stored: its flags enter the queue. */
-  async recordChat(message: { id: string; groupId: string; authorId: string }, verdict: ChatVerdict): Promise<void> {
+  async recordChat(
+    message: { id: string; groupId: string; authorId: string },
+    verdict: { labels: Label[]; flags?: Flag[] | undefined; hold: Flag[] },
+  ): Promise<void> {
     if (verdict.labels.length === 0) return;
     const flag = await insertFlag(this.deps.db, {
       targetType: 'chat_message',
@@ -102,7 +105,7 @@ export class Pipeline {
       authorId: message.authorId,
       source: 'classifier',
       labels: verdict.labels,
-      spans: verdict.flags,
+      spans: verdict.flags ?? verdict.hold,
     });
     this.announce(flag);
   }
