@@ -13,7 +13,43 @@ import type { ErrorCode } from '@bedrock/shared';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { AuthUser } from '../auth/guards.ts';
 import { AppError } from '../errors.ts';
-import { threadColumns, threadJoins, type ThreadView } from './present.ts';
+import { threadColumns, threadJoins, type ThreadView, type ViewerRef, viewerIdOf } from './present.ts';
+
+/**
+ * The hot lookups as prepared statements (one per database), so PostgreSQL plans them once: these run
+ * on every page view.
+ */
+const VIEWER = sql.placeholder('viewerId');
+function prepare(db: Db) {
+  const joins = threadJoins(VIEWER);
+  return {
+    group: db
+      .select({ group: groups, ...viewerFlagColumns(VIEWER, groups.id) })
+      .from(groups)
+      .where(eq(groups.slug, sql.placeholder('slug')))
+      .limit(1)
+      .prepare('forum_group_access'),
+    thread: db
+      .select({ group: groups, ...threadColumns(VIEWER), ...viewerFlagColumns(VIEWER, groups.id) })
+      .from(threads)
+      .innerJoin(groups, eq(groups.id, threads.groupId))
+      .innerJoin(posts, joins.opening)
+      .innerJoin(users, joins.author)
+      .leftJoin(threadReads, joins.read)
+      .where(eq(threads.id, sql.placeholder('threadId')))
+      .limit(1)
+      .prepare('forum_thread_access'),
+  };
+}
+const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
+function prepared(db: Db) {
+  let found = statements.get(db);
+  if (!found) {
+    found = prepare(db);
+    statements.set(db, found);
+  }
+  return found;
+}
 
 /**
  * The forum's one access function. Every service function calls it (through groupAccess, threadAccess
@@ -50,8 +86,8 @@ export function capabilities(viewer: Viewer, kind: 'open' | 'partners_only', fla
 }
 
 /** Selects the viewer's membership, group ban and verification as booleans, in the same query. */
-export function viewerFlagColumns(viewer: Viewer, groupId: SQL | typeof groups.id) {
-  const id = viewer?.id ?? '';
+export function viewerFlagColumns(viewer: ViewerRef, groupId: SQL | typeof groups.id) {
+  const id = viewerIdOf(viewer);
   return {
     member: sql<boolean>`exists (select 1 from ${groupMembers} where ${groupMembers.groupId} = ${groupId} and ${groupMembers.userId} = ${id})`,
     banned: sql<boolean>`exists (select 1 from ${groupBans} where ${groupBans.groupId} = ${groupId} and ${groupBans.userId} = ${id})`,
@@ -83,11 +119,7 @@ export type GroupRow = typeof groups.$inferSelect;
 
 /** The group by slug with the viewer's flags; throws ERR_GROUP_NOT_FOUND when missing or hidden. */
 export async function groupAccess(db: Db, viewer: Viewer, slug: string, need: Need | 'see') {
-  const [row] = await db
-    .select({ group: groups, ...viewerFlagColumns(viewer, groups.id) })
-    .from(groups)
-    .where(eq(groups.slug, slug))
-    .limit(1);
+  const [row] = await prepared(db).group.execute({ slug, viewerId: viewer?.id ?? '' });
   if (!row) throw new AppError('ERR_GROUP_NOT_FOUND');
   const flags = { member: row.member, banned: row.banned, verified: row.verified };
   // 'see' is the directory's view: name, description and kind are public for every group.
@@ -102,16 +134,7 @@ export async function groupAccess(db: Db, viewer: Viewer, slug: string, need: Ne
  * line, the viewer's read marker) fetched in the same query.
  */
 export async function threadAccess(db: Db, viewer: Viewer, threadId: string, need: Need) {
-  const joins = threadJoins(viewer);
-  const [row] = await db
-    .select({ group: groups, ...threadColumns(viewer), ...viewerFlagColumns(viewer, groups.id) })
-    .from(threads)
-    .innerJoin(groups, eq(groups.id, threads.groupId))
-    .innerJoin(posts, joins.opening)
-    .innerJoin(users, joins.author)
-    .leftJoin(threadReads, joins.read)
-    .where(eq(threads.id, threadId))
-    .limit(1);
+  const [row] = await prepared(db).thread.execute({ threadId, viewerId: viewer?.id ?? '' });
   if (!row) throw new AppError('ERR_THREAD_NOT_FOUND');
   const { group, member, banned, verified, ...view } = row;
   const flags = { member, banned, verified };

@@ -7,8 +7,15 @@ import {
   type ReactionKind,
   type ThreadSummary,
 } from '@bedrock/shared';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, Placeholder, sql } from 'drizzle-orm';
 import type { Viewer } from './access.ts';
+
+/** A viewer, or a placeholder for the viewer's id in a prepared statement. */
+export type ViewerRef = Viewer | Placeholder<'viewerId'>;
+
+export function viewerIdOf(viewer: ViewerRef): string | Placeholder<'viewerId'> {
+  return viewer instanceof Placeholder ? viewer : (viewer?.id ?? '');
+}
 
 /**
  * The single place where rows become public shapes. The SQL below never hands JavaScript the author of
@@ -25,8 +32,8 @@ export const HELD_NOTE =
 export const REMOVED_NOTE = 'A moderator removed this post, so only you and the moderators can see it.';
 
 /** Columns for a post as `viewer` may see it (join `users` on the author). */
-export function postColumns(viewer: Viewer) {
-  const viewerId = viewer?.id ?? '';
+export function postColumns(viewer: ViewerRef) {
+  const viewerId = viewerIdOf(viewer);
   return {
     id: posts.id,
     threadId: posts.threadId,
@@ -105,8 +112,8 @@ export function presentPost(row: PostView, readAt: Date | null = null, signedIn 
 }
 
 /** Columns for a thread summary: the thread, its opening post (as the author line) and the read marker. */
-export function threadColumns(viewer: Viewer) {
-  const viewerId = viewer?.id ?? '';
+export function threadColumns(viewer: ViewerRef) {
+  const viewerId = viewerIdOf(viewer);
   return {
     id: threads.id,
     title: threads.title,
@@ -126,10 +133,10 @@ export function threadColumns(viewer: Viewer) {
   };
 }
 
-export const threadJoins = (viewer: Viewer) => ({
+export const threadJoins = (viewer: ViewerRef) => ({
   opening: and(eq(posts.threadId, threads.id), eq(posts.isOpening, true)),
   author: eq(users.id, posts.authorId),
-  read: and(eq(threadReads.threadId, threads.id), eq(threadReads.userId, viewer?.id ?? '')),
+  read: and(eq(threadReads.threadId, threads.id), eq(threadReads.userId, viewerIdOf(viewer))),
 });
 
 export type ThreadView = {

@@ -7,7 +7,7 @@ import {
   type ThreadListResponse,
   type ThreadPageResponse,
 } from '@bedrock/shared';
-import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { groupAccess, isStaff, threadAccess, type Viewer } from './access.ts';
 import { threadPseudonym } from './anonymity.ts';
 import { newId } from './ids.ts';
@@ -74,6 +74,61 @@ export function postValues(input: NewPost) {
   };
 }
 
+/**
+ * The two page queries as prepared statements (planned once per database). Visibility: moderators
+ * (`staff`) see every post; others see published ones and their own. Cursors are the last row's id:
+ * they carry no timestamp, so they reveal nothing a page does not.
+ */
+const VIEWER = sql.placeholder('viewerId');
+const STAFF = sql.placeholder('staff');
+const CURSOR = sql.placeholder('cursor');
+function prepare(db: Db) {
+  const joins = threadJoins(VIEWER);
+  const groupId = sql`(select g.id from ${groups} g where g.slug = ${sql.placeholder('slug')})`;
+  const visible = sql`(${STAFF}::boolean or ${posts.status} = 'published' or ${posts.authorId} = ${VIEWER})`;
+  return {
+    list: db
+      .select(threadColumns(VIEWER))
+      .from(threads)
+      .innerJoin(posts, joins.opening)
+      .innerJoin(users, joins.author)
+      .leftJoin(threadReads, joins.read)
+      .where(
+        and(
+          sql`${threads.groupId} = ${groupId}`,
+          visible,
+          sql`(${CURSOR}::text is null or (${threads.lastActivityAt}, ${threads.id}) < (select c.last_activity_at, c.id from ${threads} c where c.id = ${CURSOR}::text and c.group_id = ${groupId}))`,
+        ),
+      )
+      .orderBy(desc(threads.lastActivityAt), desc(threads.id))
+      .limit(sql.placeholder('limit'))
+      .prepare('forum_thread_list'),
+    posts: db
+      .select(postColumns(VIEWER))
+      .from(posts)
+      .innerJoin(users, eq(users.id, posts.authorId))
+      .where(
+        and(
+          eq(posts.threadId, sql.placeholder('threadId')),
+          visible,
+          sql`(${CURSOR}::text is null or (not ${posts.isOpening}, ${posts.createdAt}, ${posts.id}) > (select not c.is_opening, c.created_at, c.id from ${posts} c where c.id = ${CURSOR}::text and c.thread_id = ${posts.threadId}))`,
+        ),
+      )
+      .orderBy(sql`not ${posts.isOpening}`, posts.createdAt, posts.id)
+      .limit(sql.placeholder('limit'))
+      .prepare('forum_thread_posts'),
+  };
+}
+const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
+function prepared(db: Db) {
+  let found = statements.get(db);
+  if (!found) {
+    found = prepare(db);
+    statements.set(db, found);
+  }
+  return found;
+}
+
 export async function listThreads(
   ctx: ForumContext,
   viewer: Viewer,
@@ -81,23 +136,13 @@ export async function listThreads(
   page: Page,
 ): Promise<ThreadListResponse> {
   const limit = page.limit ?? LIMITS.pageDefault;
-  const joins = threadJoins(viewer);
-  const groupId = sql`(select g.id from ${groups} g where g.slug = ${slug})`;
-  // Moderators see every thread; others see published ones and their own held ones.
-  const visible = isStaff(viewer) ? undefined : or(eq(posts.status, 'published'), eq(posts.authorId, viewer?.id ?? ''));
-  // The cursor is the last thread's id: it carries no timestamp, so it reveals nothing a page does not.
-  const after = page.cursor
-    ? sql`(${threads.lastActivityAt}, ${threads.id}) < (select c.last_activity_at, c.id from ${threads} c where c.id = ${page.cursor} and c.group_id = ${groupId})`
-    : undefined;
-  const query = ctx.db
-    .select(threadColumns(viewer))
-    .from(threads)
-    .innerJoin(posts, joins.opening)
-    .innerJoin(users, joins.author)
-    .leftJoin(threadReads, joins.read)
-    .where(and(sql`${threads.groupId} = ${groupId}`, visible, after))
-    .orderBy(desc(threads.lastActivityAt), desc(threads.id))
-    .limit(limit + 1);
+  const query = prepared(ctx.db).list.execute({
+    slug,
+    viewerId: viewer?.id ?? '',
+    staff: isStaff(viewer),
+    cursor: page.cursor ?? null,
+    limit: limit + 1,
+  });
   // The access check decides; the rows are fetched alongside it only to save a round trip, and are
   // dropped unread when it refuses (Promise.all rejects with the access error).
   const [access, rows] = await Promise.all([groupAccess(ctx.db, viewer, slug, 'read'), query as Promise<ThreadView[]>]);
@@ -152,17 +197,13 @@ export async function threadPage(
   page: Page,
 ): Promise<ThreadPageResponse> {
   const limit = page.limit ?? LIMITS.repliesPageDefault;
-  const visible = isStaff(viewer) ? undefined : or(eq(posts.status, 'published'), eq(posts.authorId, viewer?.id ?? ''));
-  const after = page.cursor
-    ? sql`(not ${posts.isOpening}, ${posts.createdAt}, ${posts.id}) > (select not c.is_opening, c.created_at, c.id from ${posts} c where c.id = ${page.cursor} and c.thread_id = ${threadId})`
-    : undefined;
-  const query = ctx.db
-    .select(postColumns(viewer))
-    .from(posts)
-    .innerJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(posts.threadId, threadId), visible, after))
-    .orderBy(sql`not ${posts.isOpening}`, posts.createdAt, posts.id)
-    .limit(limit + 1);
+  const query = prepared(ctx.db).posts.execute({
+    threadId,
+    viewerId: viewer?.id ?? '',
+    staff: isStaff(viewer),
+    cursor: page.cursor ?? null,
+    limit: limit + 1,
+  });
   // As in listThreads: the access check decides, the rows only ride along to save a round trip.
   const [access, rows] = await Promise.all([
     threadAccess(ctx.db, viewer, threadId, 'read'),
