@@ -90,6 +90,7 @@ export function classify(text: string): Classification {
   for (const rule of RULES) {
     if ((perLabel.get(rule.label) ?? 0) >= MAX_FLAGS_PER_LABEL) continue;
     const target = analysis.target(rule);
+    if (rule.needs && !rule.needs.some((n) => target.includes(n))) continue;
     const regex = rule.regex;
     regex.lastIndex = 0;
     for (let m = regex.exec(target); m !== null; m = regex.exec(target)) {
@@ -116,6 +117,7 @@ export function classify(text: string): Classification {
 /** A "word" of hundreds of characters is not language (base64, a pasted hash) and only slows the
  * patterns down, so it is blanked; offsets stay the same. */
 function blankLongTokens(text: string): string {
+  if (text.length < 256) return text;
   return text.replace(/\S{256,}/g, (token) => ' '.repeat(token.length));
 }
 

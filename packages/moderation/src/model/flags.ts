@@ -1,6 +1,7 @@
 import type { Flag, Label } from '@bedrock/shared';
 import { eligibleSentences } from '../text/eligible.ts';
 import type { Sentence } from '../text/sentences.ts';
+import { features } from './features.ts';
 import { type LabelModel, modelFor, probability, strongestFeatures } from './linear.ts';
 
 // The model catches wordings the rules do not list. It reads only the writer's own sentences (the same
@@ -17,7 +18,7 @@ export function modelFlags(speech: string, sentences: readonly Sentence[], skip:
   const own = eligibleSentences(speech, sentences);
   if (own.length === 0) return [];
   const texts = own.map((s) => speech.slice(s.start, s.end));
-  const whole = texts.join(' ');
+  const whole = features(texts.join(' '));
   const flags: Flag[] = [];
   for (const [label, reason] of Object.entries(REASONS) as [Label, string][]) {
     const model = modelFor(label);
@@ -32,7 +33,7 @@ function bestSentence(model: LabelModel, own: readonly Sentence[], texts: readon
   let best = 0;
   let bestScore = Number.NEGATIVE_INFINITY;
   texts.forEach((text, i) => {
-    const score = probability(model, text);
+    const score = probability(model, features(text));
     if (score > bestScore) {
       best = i;
       bestScore = score;

@@ -16,9 +16,9 @@ export function modelFor(label: Label): LabelModel | undefined {
   return MODEL[label];
 }
 
-export function probability(model: LabelModel, text: string): number {
+export function probability(model: LabelModel, feats: Iterable<string>): number {
   let z = model.bias;
-  for (const f of features(text)) z += model.weights[f] ?? 0;
+  for (const f of feats) z += model.weights[f] ?? 0;
   return 1 / (1 + Math.exp(-z));
 }
 

@@ -139,7 +139,7 @@ const SPECS: RuleSpec[] = [
     reason: GENERAL,
     negatable: 'before',
     unless:
-      /\b(?:plenty|myth|nothing to do with|not about|isn't about|about them|rubbish|nonsense|not true|even when|even if|regardless|no matter)\b/i,
+      /\b(?:plenty|myth|nothing to do with|not about|isn't about|about them|rubbish|nonsense|not true|even when|even if|regardless|no matter|and don't|and still|but don't)\b/i,
   },
   {
     pattern: `(?:MEN|he|they) (?:need|needs|want|wants|have|has|got|like|crave)(?: to)? (?:to )?(?:feel |be )?(?:wanted|desired|needs|respected|admired|appreciated|an outlet|a release|variety|attention|to feel like (?:a|the) man)`,

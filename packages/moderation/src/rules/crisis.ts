@@ -11,8 +11,8 @@ const FIGURATIVE =
 const IDIOM = /\b(?:knife in (?:the|my) back|twist(?:ed|ing)? the knife|like a knife|dead to me)\b/i;
 // Looking back on a crisis that is over, or talking about crisis in general, is not a crisis now.
 const PAST_OR_GENERAL =
-  /\b(?:years? ago|months ago|used to|as a teen(?:ager)?|(?:years?|months) clean|clean from|came through|on the other side|i'm (?:okay|ok|fine) now|past that|risk of|for those who|anyone who (?:has|had)|hotline|helpline|safety plan matters|my friend|a friend|she used to|passed|i'm safe|before we separated|i'm steady|perpetrator programme)\b/i;
-const STILL_NOW = /\b(?:again|relapsed?|last night|tonight|today|right now|still)\b/i;
+  /\b(?:years? ago|months ago|(?<!never )used to|as a teen(?:ager)?|(?:years?|months) clean|clean from|came through|on the other side|i'm (?:okay|ok|fine) now|past that|risk of|for those who|anyone who (?:has|had)|hotline|helpline|safety plan matters|my friend|a friend|she used to|passed|gone now|they're gone|behind me|i'm safe|before we separated|i'm steady|perpetrator programme)\b/i;
+const STILL_NOW = /\b(?:again|relapsed?|tonight|right now|still (?:want|think|feel|have))\b/i;
 const notPast = (_m: string, text: string, index: number): boolean => {
   const window = text.slice(Math.max(0, index - 160), index + 160);
   return !PAST_OR_GENERAL.test(window) || STILL_NOW.test(window);
@@ -46,10 +46,29 @@ const SPECS: RuleSpec[] = [
   ),
 ];
 
+// Threats in any wording: a partner (or affair partner) who says he will harm her, the kids or himself.
+const THREAT: RuleSpec[] = [
+  rawRule(
+    "(?:he|she|they|my (?:husband|wife|partner|ex|boyfriend|girlfriend|bf|gf)|his (?:ap|affair partner)|her husband)(?:'s|'d)?(?: \\w+){0,3}? (?:said|says|told|threatened|texted|messaged|emailed|emailing|swore|promised|warned|screamed|screaming|shouted|shouting|yelled|saying)[^.!?\\n]{0,100}?['\"]?(?:kill|hurt|hit|break|burn|stab|shoot|bury|come (?:for|to)|find (?:me|us|them)|never find|regret|be sorry|you're dead|never see|never walk|won't survive|pay for this|watch (?:my|your)(?:self| back)|off the bridge|take (?:the|our|my) (?:kids|children|baby|son|daughter)|go away forever|accidents happen|something bad|or else)",
+    DANGER,
+    { unless: IDIOM },
+  ),
+  rawRule(
+    "(?:threw|thrown|throws) (?:a|the|his|her|my) \\w+ at (?:me|my head)|(?<!\\b(?:it|that|this|reality|what) )(?:beat|hit|choked|strangled|punched|kicked|slapped|shoved|strangles|chokes|beats) me\\b(?! to it)|(?:already|has) hurt me|in real trouble|(?:she'd|he'd|she'll|he'll) kill me|which school the kids|watch yourself|you'll pay for this",
+    DANGER,
+    { unless: IDIOM, check: notPast },
+  ),
+  rawRule(
+    "wants? to die|(?:hope|wish) i (?:just )?(?:don't|didn't|never) wake up|can't see a future|into my (?:arm|leg|skin|wrist)|\\bi cut\\b(?! (?:my hair|my fringe|the|out|back|down|off|ties|him|her|contact|them))|cut to (?:check|feel)|if a (?:bus|car|lorry|truck) hit me|for it all to (?:be over|end|stop)|keeping me (?:here|alive|going)|half (?:of )?my prescription|(?:bottle|vodka|wine)(?: \\w+){0,5}? (?:pills|tablets)|(?:pills|tablets)(?: \\w+){0,5}? (?:vodka|wine|bottle)|telling me to (?:jump|die|end it)|\\bjump\\b(?! (?:in|on|at|to conclusions|through|start|the gun|ship|ahead))|(?:only one|only way) left scares me|run out of ways to cope|\\bstash\\b|no reasons? left|(?:top of the stairs|edge)(?: \\w+){0,6}? letting go|check out[^\\n]{0,30}of everything",
+    SELF,
+    { unless: FIGURATIVE, check: notPast },
+  ),
+];
+
 // Quieter signals: being a burden, stopping medication, asking how, a partner who watches and follows.
 const MORE: RuleSpec[] = [
   rawRule(
-    "(?:better|fine|lighter|easier) without me|without me around|i'd (?:just )?be in the way|raise them better|shouldn't be alive|be alive anymore|talk me out of it|if i didn't wake up|nature (?:can )?take its course|stopped taking my (?:\\w+ )?(?:meds|medication|tablets|pills)|reading about (?:other )?ways|does (?:anyone know if )?it hurt|if it hurts|(?:thinking about|going to|might) try(?:ing)? again|i tried (?:last|before|once)|(?:carved|scratched|burned|cut) (?:into )?my (?:leg|arm|skin|wrist|thigh)|\\bcutting\\b(?! (?:out|back|down|ties|corners|it|off|the|my hair|his|her|board|edge))|scalding|blistered|(?:rope|pills|knife|blade|tablets)(?: \\w+){0,5}? (?:garage|cabinet|drawer|keep thinking)|thinking about the (?:pills|rope|bridge|knife|tracks|blade|car)|dark thoughts|inside i'm finished|(?:won't|wont|not) be around (?:much )?(?:longer|for long)",
+    "(?:better|fine|lighter|easier) without me|without me around|i'd (?:just )?be in the way|raise them better|shouldn't be alive|be alive anymore|talk me out of it|if i didn't wake up|nature (?:can )?take its course|stopped taking my (?:\\w+ )?(?:meds|medication|tablets|pills)|reading about (?:other )?ways|does (?:anyone know if )?it hurt|if it hurts|(?:thinking about|going to|might) try(?:ing)? again|i tried (?:last|before|once)|(?:carved|scratched|burned|cut) (?:into )?my (?:leg|arm|skin|wrist|thigh)|\\bcutting\\b(?! (?:out|back|down|ties|corners|it|off|the|my hair|his|her|board|edge))|scalding|blistered|(?:rope|pills|knife|blade|tablets)(?: \\w+){0,5}? (?:garage|cabinet|drawer|keep thinking)|thinking about the (?:pills|rope|bridge|knife|tracks|blade|car)|dark thoughts|inside i'm finished|be around (?:much )?(?:longer|for long)",
     SELF,
     { unless: FIGURATIVE, check: notPast },
   ),
@@ -60,4 +79,4 @@ const MORE: RuleSpec[] = [
   ),
 ];
 
-export const crisisRules = compileRules('crisis', [...SPECS, ...MORE]);
+export const crisisRules = compileRules('crisis', [...SPECS, ...THREAT, ...MORE]);

@@ -56,7 +56,7 @@ const SPECS: RuleSpec[] = [
   rawRule(
     '(?<![\\w.+-])(?:[\\w.+-]{1,64}@[\\w-]{1,63}(?:\\.[\\w-]{1,63}){1,4}|[\\w.+-]{1,64} ?[([]at[)\\]] ?[\\w-]{1,63} ?[([]dot[)\\]] ?[a-z]{2,6})',
     CONTACT,
-    { bare: true },
+    { bare: true, needs: ['@', 'at)', 'at]'] },
   ),
   rawRule('(?<![\\w+])\\+?\\(?\\d[\\d ().-]{5,16}\\d(?![\\w])', CONTACT, { bare: true, check: looksLikePhone }),
   rawRule(
@@ -68,18 +68,18 @@ const SPECS: RuleSpec[] = [
     check: looksLikeHandle,
   }),
   rawRule(
-    `${PLATFORM}(?:\\s+(?:is|as|handle|name|username|profile|page|account|me|on|at|it's|its))*\\s*[:=]?\\s*['"‘“]?@?(?=[A-Za-z0-9_.#-]*[\\d_.])[A-Za-z0-9_.#-]{4,32}`,
+    `${PLATFORM}(?:\\s+(?:is|as|handle|name|username|profile|page|account|me|on|at|it's|its))*\\s*[:=]?\\s*['"‘“]?@?(?=[A-Za-z0-9_.#-]*(?:[\\d_]|\\w\\.\\w))[A-Za-z0-9_.#-]{3,31}[A-Za-z0-9_]`,
     HANDLE,
   ),
   rawRule(
-    `(?:${PLATFORM}) (?:as|is|was|:) ['"‘“][^'"’”\\n]{3,40}['"’”]|u/[A-Za-z0-9_-]{3,}|\\$[a-z][A-Za-z0-9_]{3,}|[a-z0-9]+#\\d{4}`,
+    `(?:${PLATFORM}) (?:as|is|was|:) ['"‘“][^'"’”\\n]{3,40}['"’”]|(?<![\\w/])u/[A-Za-z0-9_-]{3,}|(?<![\\w$])\\$[a-z][A-Za-z0-9_]{3,}|(?<![a-z0-9])[a-z0-9]{1,32}#\\d{4}`,
     HANDLE,
     { bare: true },
   ),
   rawRule(
     '(?<![\\w.@/-])(?:https?://)?(?:www\\.)?(?:[a-z0-9-]{1,63}\\.){1,4}(?:com|co\\.uk|org|net|blog|gg|me|io|uk)(?:/[^\\s,]{0,200})?',
     HANDLE,
-    { bare: true },
+    { bare: true, needs: ['.com', '.co', '.org', '.net', '.blog', '.gg', '.me', '.io', '.uk'] },
   ),
   rawRule(
     '\\d{1,5}[a-z]?,? (?:[A-Z][a-z]+ ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Court|Ct|Crescent|Place|Pl|Boulevard|Blvd|Terrace|Gardens|Grove|Hill|Park|Row|Mews|Square|Walk)\\b\\.?|\\d{1,5} [a-z]+ (?:street|st|road|rd|avenue|ave|lane|drive|close|way)\\b|(?:on|at) [A-Z][a-z]+ (?:Street|Road|Avenue|Lane|Drive|Close)(?: \\w+){0,4}?,? number \\d+|number \\d+ [A-Z][a-z]+ (?:Street|Road|Avenue|Lane)',

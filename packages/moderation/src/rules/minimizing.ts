@@ -46,7 +46,7 @@ const MORE: RuleSpec[] = [
       '(?:just |simply |so |then |now |time to |time you |need to |should |must |gotta |have to |please )?forg(?:ive|ave|iven|iveness|iving)\\b(?! (?:yourself|myself))',
     reason: RUSH,
     unless:
-      /\b(?:when you're ready|your own (?:time|pace)|your choice|if you want|not required|doesn't require|don't have to|no one can|on your (?:own )?(?:timeline|terms)|isn't owed|not owed|can't forgive|whether (?:to|you) forgive|ever forgive|(?:able|ready) to forgive)\b/i,
+      /\b(?:when you're ready|your own (?:time|pace)|your choice|if you want|not required|doesn't require|don't have to|no one can|on your (?:own )?(?:timeline|terms)|isn't owed|not owed|can't forgive|whether (?:to|you) forgive|ever forgive|(?:able|ready) to forgive|yours|belongs to you|if it ever|one day|if you don't)\b/i,
   },
   {
     pattern:

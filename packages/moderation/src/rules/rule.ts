@@ -24,6 +24,9 @@ export interface RuleSpec {
   bare?: boolean;
   /** Capitalisation matters (names, organisations, postcodes). */
   caseSensitive?: boolean;
+  /** Skip the rule unless the text contains one of these strings (a fast pre-check for symbol-led
+   *  patterns such as e-mail addresses, which would otherwise be tried at every word). */
+  needs?: readonly string[];
   /** A last check on the match and its surroundings (e.g. a handle needs a platform nearby). */
   check?: (match: string, text: string, index: number) => boolean;
 }

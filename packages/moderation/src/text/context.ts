@@ -12,8 +12,15 @@ const REPORT_BEFORE = new RegExp(
 );
 const REPORT_AFTER = new RegExp(`^[^.?!]*?,\\s*(?:${PERSON})\\s+(?:${REPORT_VERB}|told me)\\b`, 'i');
 
+// Cheap first pass: without one of these words no reporting frame can match.
+const REPORT_HINT = new RegExp(
+  `\\b(?:${REPORT_VERB}|told|called|labell?ed|diagnosed|accused|hearing|heard|read|according|apparently|excuse|words|answer|reasoning|logic|version)\\b`,
+  'i',
+);
+
 /** True when the words at `at` are someone else's, reported by the writer ("he told me …"). */
 export function isReported(sentence: string, at: number, endAt: number): boolean {
+  if (!REPORT_HINT.test(sentence)) return false;
   return REPORT_BEFORE.test(sentence.slice(0, at)) || REPORT_AFTER.test(sentence.slice(endAt));
 }
 
