@@ -107,14 +107,29 @@ describe('quick exit', () => {
 
   it('the button blanks the page at once and leaves no way back', async () => {
     const page = await openFromElsewhere('/staying-safe');
-    // Hold the neutral site's answer so the page can be inspected mid-exit.
-    await fetch(`${neutralOrigin}/control/hold`);
+    // Record what the page looks like the moment the overlay goes in, before the neutral site loads.
+    let reported: (value: unknown) => void = () => {};
+    const atExit = new Promise<unknown>((resolve) => {
+      reported = resolve;
+    });
+    await page.exposeFunction('reportExit', (value: unknown) => reported(value));
+    await page.evaluate(() => {
+      new MutationObserver((_records, observer) => {
+        const overlay = document.querySelector('.quick-exit-overlay');
+        if (!overlay) return;
+        observer.disconnect();
+        const main = document.querySelector('main');
+        const report = (window as unknown as { reportExit(value: unknown): void }).reportExit;
+        report({
+          overlay: getComputedStyle(overlay).visibility,
+          main: main ? getComputedStyle(main).visibility : 'missing',
+          title: document.title,
+        });
+      }).observe(document.body, { childList: true });
+    });
     await page.getByRole('link', { name: 'Emergency Exit this page' }).click();
-    await page.locator('.quick-exit-overlay').waitFor({ state: 'visible' });
-    expect(await page.getByRole('heading', { name: 'Staying safe' }).isVisible()).toBe(false);
-    await fetch(`${neutralOrigin}/control/release`);
-
     await page.waitForURL(exitUrl);
+    expect(await atExit).toEqual({ overlay: 'visible', main: 'hidden', title: 'Loading.' });
     await expectBackLeavesBedrock(page);
     await page.close();
   });

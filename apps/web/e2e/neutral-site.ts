@@ -1,13 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/**
- * Stands in for the neutral site quick exit goes to (there is no internet here). `/control/hold` makes
- * the next visits to `/neutral` wait until `/control/release`, so a test can look at Bedrock's page
- * while the exit is under way (the blank overlay) without relying on timing.
- */
+/** Stands in for the neutral site quick exit goes to (there is no internet here). */
 export async function startNeutralSite(): Promise<{ origin: string; close(): Promise<void> }> {
-  let held: Array<() => void> | null = null;
   const page = (title: string, heading: string) =>
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${heading}</h1></body></html>`;
 
@@ -17,23 +12,8 @@ export async function startNeutralSite(): Promise<{ origin: string; close(): Pro
       response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       response.end(body);
     };
-    if (url.pathname === '/control/hold') {
-      held = [];
-      return send(200, 'held', 'text/plain');
-    }
-    if (url.pathname === '/control/release') {
-      const waiting = held ?? [];
-      held = null;
-      for (const release of waiting) release();
-      return send(200, `released ${waiting.length}`, 'text/plain');
-    }
     if (url.pathname === '/start') return send(200, page('Start', 'Somewhere else entirely'));
-    if (url.pathname === '/neutral') {
-      const answer = () => send(200, page('Weather', 'Weather forecast'));
-      if (held) held.push(answer);
-      else answer();
-      return;
-    }
+    if (url.pathname === '/neutral') return send(200, page('Weather', 'Weather forecast'));
     send(404, page('Not found', 'Not found'));
   });
 
