@@ -10,11 +10,19 @@ import pg from 'pg';
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const WEB_BUILD = join(REPO_ROOT, 'apps/web/build/handler.js');
 const SERVER_ENTRY = join(REPO_ROOT, 'apps/api/src/server.ts');
+const ADMIN_CLI = join(REPO_ROOT, 'apps/api/src/cli/admin-create.ts');
 const READY_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 15_000;
 
+export interface AdminAccount {
+  username: string;
+  password: string;
+}
+
 export interface RunningApp {
   origin: string;
+  /** Administrators made with the real `admin:create` CLI before the server started. */
+  admins: AdminAccount[];
   stop(): Promise<void>;
 }
 
@@ -58,10 +66,35 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /**
+ * Runs the real `pnpm admin:create` CLI against the server's database. It must run before the server
+ * starts: PGlite allows one process per data directory.
+ */
+async function createAdmin(env: NodeJS.ProcessEnv, username: string): Promise<AdminAccount> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ADMIN_CLI, username], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  await exited(child);
+  const password = /One-time password: (\S+)/.exec(output)?.[1];
+  if (child.exitCode !== 0 || !password) {
+    throw new Error(`admin:create ${username} failed (code ${child.exitCode}). Its output:\n${output}`);
+  }
+  return { username, password };
+}
+
+/**
  * Starts the real production entry (apps/api/src/server.ts, which mounts the built SvelteKit handler)
  * in a child process on a free port, and waits until /api/health answers.
  */
-export async function startApp(options: { quickExitUrl: string }): Promise<RunningApp> {
+export async function startApp(options: { quickExitUrl: string; admins?: string[] }): Promise<RunningApp> {
   if (!existsSync(WEB_BUILD)) {
     throw new Error('apps/web/build is missing: run `pnpm build` first (the e2e run tests the production build).');
   }
@@ -85,6 +118,15 @@ export async function startApp(options: { quickExitUrl: string }): Promise<Runni
   delete env.API_INTERNAL_URL;
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
+
+  const admins: AdminAccount[] = [];
+  try {
+    for (const username of options.admins ?? []) admins.push(await createAdmin(env, username));
+  } catch (error) {
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY], {
@@ -128,5 +170,5 @@ export async function startApp(options: { quickExitUrl: string }): Promise<Runni
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 
-  return { origin, stop: cleanup };
+  return { origin, admins, stop: cleanup };
 }

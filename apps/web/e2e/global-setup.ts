@@ -10,6 +10,8 @@ declare module 'vitest' {
     /** The stand-in neutral site; quick exit goes to `${neutralOrigin}/neutral`. */
     neutralOrigin: string;
     chromiumPath: string;
+    /** An administrator made with the real `admin:create` CLI (admins also act as moderators). */
+    admin: { username: string; password: string };
   }
 }
 
@@ -19,7 +21,7 @@ export default async function setup(project: TestProject) {
   const neutral = await startNeutralSite();
   let app: Awaited<ReturnType<typeof startApp>>;
   try {
-    app = await startApp({ quickExitUrl: `${neutral.origin}/neutral` });
+    app = await startApp({ quickExitUrl: `${neutral.origin}/neutral`, admins: ['e2e_admin'] });
   } catch (error) {
     await neutral.close();
     throw error;
@@ -27,6 +29,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', app.origin);
   project.provide('neutralOrigin', neutral.origin);
   project.provide('chromiumPath', chromiumPath);
+  project.provide('admin', app.admins[0]!);
 
   return async () => {
     await app.stop();

@@ -1,0 +1,321 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium.ts';
+
+// The forum journey of issue 4, against the real server: apply for verification, a moderator approves,
+// join a partners-only group, post anonymously with a content warning, another member reacts and
+// replies. Setup that has no page (creating groups) goes through the real API as the administrator.
+
+const baseUrl = inject('baseUrl');
+const admin = inject('admin');
+const tag = randomBytes(3).toString('hex');
+const password = 'a quiet walk by the river';
+const openSlug = `e2e-open-${tag}`;
+const partnersSlug = `e2e-partners-${tag}`;
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium(inject('chromiumPath'));
+  const adminCookie = await login(admin.username, admin.password);
+  await createGroup(adminCookie, { slug: openSlug, name: `Open talk ${tag}`, kind: 'open' });
+  await createGroup(adminCookie, { slug: partnersSlug, name: `Partners circle ${tag}`, kind: 'partners_only' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+// ---------- the API, for setup only ----------
+
+async function api(path: string, init: { method?: string; cookie?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = {};
+  if (init.cookie) headers.cookie = init.cookie;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers,
+    body: init.body === undefined ? null : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${text}`);
+  const session = response.headers.getSetCookie().find((c) => c.startsWith('bedrock_session='));
+  return { json: JSON.parse(text) as Record<string, unknown>, cookie: session?.split(';')[0] };
+}
+
+async function login(username: string, pass: string): Promise<string> {
+  const { cookie } = await api('/api/auth/login', { body: { username, password: pass } });
+  if (!cookie) throw new Error('login set no session cookie');
+  return cookie;
+}
+
+async function signup(prefix: string): Promise<{ username: string; cookie: string }> {
+  const username = `${prefix}_${tag}`;
+  const { cookie } = await api('/api/auth/signup', { body: { username, password } });
+  if (!cookie) throw new Error('signup set no session cookie');
+  return { username, cookie };
+}
+
+async function createGroup(cookie: string, group: { slug: string; name: string; kind: string }) {
+  await api('/api/groups', {
+    cookie,
+    body: { ...group, description: `A group made by the e2e run (${group.kind}).` },
+  });
+}
+
+/** A browser context already signed in with `cookie` (the API's own session cookie). */
+async function signedIn(cookie: string, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  const [name = '', value = ''] = cookie.split('=');
+  await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+  return context;
+}
+
+async function open(context: BrowserContext, path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForSelector('html[data-quick-exit="ready"]');
+  return page;
+}
+
+/** Everything the browser received for the page, markup and hydration data alike. */
+async function received(page: Page): Promise<string> {
+  return page.content();
+}
+
+// ---------- the journey ----------
+
+describe('forum journey', () => {
+  const situation = `I found messages on a shared tablet three weeks ago (${tag}). I am still in shock.`;
+  const title = `Finding out, three weeks on (${tag})`;
+  const body = 'I keep replaying the moment I saw the messages. Does the shaking stop?';
+  let author: { username: string; cookie: string };
+  let threadUrl = '';
+
+  it('a member applies for partner verification', async () => {
+    author = await signup('heron');
+    const context = await signedIn(author.cookie);
+    const page = await open(context, '/groups');
+
+    const partners = page.getByRole('listitem').filter({ hasText: `Partners circle ${tag}` });
+    await partners.getByRole('link', { name: 'Apply for partner verification' }).click();
+    await page.waitForURL(`${baseUrl}/verification`);
+    await page.getByText('You have not applied yet.').waitFor();
+
+    await page.getByLabel('Your situation, in your own words').fill(situation);
+    await page.getByLabel('How did you find Bedrock?').fill('A search late at night');
+    await page.getByRole('button', { name: 'Send application' }).click();
+    await page.getByText('Please agree to the community guidelines to apply.').first().waitFor();
+    // Nothing written is lost after a refusal.
+    expect(await page.getByLabel('Your situation, in your own words').inputValue()).toBe(situation);
+
+    await page.getByLabel(/I agree to the community guidelines/).check();
+    await page.getByRole('button', { name: 'Send application' }).click();
+    await page.getByText('Your application is waiting for a moderator').waitFor();
+    await context.close();
+  });
+
+  it('a moderator approves the application without seeing who sent it', async () => {
+    const context = await browser.newContext();
+    // Typing before hydration could be undone by it: wait until the page is live.
+    const page = await open(context, '/login');
+    await page.getByLabel('Username').fill(admin.username);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(`${baseUrl}/account`);
+
+    await page.goto(`${baseUrl}/mod/verification`);
+    await page.waitForSelector('html[data-quick-exit="ready"]');
+    const application = page.getByRole('article').filter({ hasText: situation });
+    await application.waitFor();
+    expect(await received(page)).not.toContain(author.username);
+    await application.getByRole('button', { name: /^Approve/ }).click();
+    await page.getByText('Application approved.').waitFor();
+    expect(await page.getByRole('article').filter({ hasText: situation }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('the verified member joins the partners-only group and posts anonymously with a content warning', async () => {
+    const context = await signedIn(author.cookie);
+    const page = await open(context, '/verification');
+    await page.getByText('You are verified.').waitFor();
+
+    await page.goto(`${baseUrl}/groups/${partnersSlug}`);
+    await page.waitForSelector('html[data-quick-exit="ready"]');
+    await page.getByRole('button', { name: /^Join/ }).click();
+    await page.getByText(`You have joined Partners circle ${tag}`).waitFor();
+
+    await page.getByRole('link', { name: 'Start a conversation' }).click();
+    await page.waitForURL(`${baseUrl}/groups/${partnersSlug}/new`);
+    await page.waitForSelector('html[data-quick-exit="ready"]');
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('Your post').fill(body);
+    await page.getByLabel('What is it about?').selectOption('discovery');
+    await page.getByLabel('A few words about it').fill('how I found out');
+    await page.getByLabel('Post anonymously').check();
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+
+    await page.waitForURL(new RegExp(`/groups/${partnersSlug}/threads/`));
+    threadUrl = new URL(page.url()).pathname;
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const opening = page.getByRole('article').first();
+    // The author sees "you" beside the pseudonym, never their username.
+    await opening.locator('.tag.you').waitFor();
+    expect(await opening.locator('.tag', { hasText: 'anonymous' }).count()).toBe(1);
+    expect(await opening.textContent()).not.toContain(author.username);
+    // The body stays folded until the reader opens the warning.
+    await opening.getByText('Content warning: Discovery').waitFor();
+    expect(await opening.getByText(body).isVisible()).toBe(false);
+    await opening.getByText('Show this post').click();
+    expect(await opening.getByText(body).isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('another verified member reacts, reports and replies; nothing links the post to its author', async () => {
+    const reader = await signup('wren');
+    await api('/api/verification', {
+      cookie: reader.cookie,
+      body: {
+        situation: `My partner had a long affair, I learned last month (${tag}).`,
+        foundVia: 'A friend',
+        agreeToGuidelines: true,
+      },
+    });
+    const adminCookie = await login(admin.username, admin.password);
+    const pending = (await api('/api/mod/verifications', { cookie: adminCookie })).json.applications as {
+      id: string;
+      situation: string;
+    }[];
+    const mine = pending.find((a) => a.situation.includes(`learned last month (${tag})`));
+    if (!mine) throw new Error('the second application is not in the queue');
+    await api(`/api/mod/verifications/${mine.id}/approve`, { cookie: adminCookie, method: 'POST' });
+
+    const context = await signedIn(reader.cookie);
+    const page = await open(context, `/groups/${partnersSlug}`);
+    await page.getByRole('button', { name: /^Join/ }).click();
+    await page.getByText(`You have joined Partners circle ${tag}`).waitFor();
+    // The thread list marks the new conversation as unread.
+    const listed = page.getByRole('listitem').filter({ hasText: title });
+    await listed.getByText('New activity').waitFor();
+    await listed.getByRole('link', { name: title }).click();
+    await page.waitForURL(`${baseUrl}${threadUrl}`);
+    await page.waitForSelector('html[data-quick-exit="ready"]');
+    expect(await received(page)).not.toContain(author.username);
+
+    const opening = page.getByRole('article').first();
+    expect(await opening.locator('.tag.you').count()).toBe(0);
+    await opening.getByText('Show this post').click();
+
+    const hug = opening.getByRole('button', { name: /^Hug/ });
+    await hug.click();
+    await opening.locator('button[aria-pressed="true"]', { hasText: 'Hug' }).waitFor();
+    expect((await hug.textContent())?.replace(/\s+/g, ' ')).toContain('Hug 1');
+
+    // The report dialog opens over the page and leaves the reader where they were.
+    await opening.getByRole('link', { name: 'Report this post' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Report this post' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Something else').check();
+    await dialog.getByLabel(/Anything a moderator should know/).fill('Only checking the report dialog works.');
+    await dialog.getByRole('button', { name: 'Send to a moderator' }).click();
+    await opening.getByText('Thank you. A moderator will look at this post.').waitFor();
+    expect(page.url()).toBe(`${baseUrl}${threadUrl}`);
+
+    await page.getByLabel('Your reply').fill('It does ease. Be gentle with yourself tonight.');
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    const reply = page.getByRole('article').filter({ hasText: 'It does ease.' });
+    await reply.waitFor();
+    await reply.getByText(reader.username).waitFor();
+    await context.close();
+
+    // The author sees the hug and the reply.
+    const authorContext = await signedIn(author.cookie);
+    const authorPage = await open(authorContext, threadUrl);
+    const authorOpening = authorPage.getByRole('article').first();
+    await authorOpening.getByText('Show this post').click();
+    const authorHug = authorOpening.getByRole('button', { name: /^Hug/ });
+    expect((await authorHug.textContent())?.replace(/\s+/g, ' ')).toContain('Hug 1');
+    await authorPage.getByRole('article').filter({ hasText: 'It does ease.' }).waitFor();
+
+    // "My posts" lists the anonymous post for its author only.
+    await authorPage.goto(`${baseUrl}/my-posts`);
+    await authorPage.getByRole('link', { name: title }).waitFor();
+    await authorPage.getByText(/anonymous, shown as/).waitFor();
+    await authorContext.close();
+  });
+
+  it('a partners-only thread answers like a missing page to a member who is not verified', async () => {
+    const outsider = await signup('finch');
+    const context = await signedIn(outsider.cookie);
+    const page = await context.newPage();
+    const hidden = await page.goto(`${baseUrl}${threadUrl}`);
+    const hiddenText = await page.locator('main').textContent();
+    const missing = await page.goto(`${baseUrl}/groups/${partnersSlug}/threads/no-such-thread-${tag}`);
+    expect(hidden?.status()).toBe(404);
+    expect(missing?.status()).toBe(404);
+    expect(await page.locator('main').textContent()).toBe(hiddenText);
+    expect(hiddenText).not.toContain(title);
+    await context.close();
+  });
+});
+
+// ---------- cross-site scripting ----------
+
+describe('hostile text in a post', () => {
+  it('renders inert: no dialog, no script or image from content, no javascript: link', async () => {
+    const writer = await signup('xss');
+    await api(`/api/groups/${openSlug}/join`, { cookie: writer.cookie, method: 'POST' });
+    const payloadTitle = `<script>alert('t')</script><img src=x onerror=alert('t')> ${tag}`;
+    const payloadBody = [
+      `<script>alert('b')</script>`,
+      `<img src=x onerror="alert('b')">`,
+      `[click me](javascript:alert('b'))`,
+      `<a href="javascript:alert('b')">raw link</a>`,
+      `<svg onload=alert('b')></svg>`,
+    ].join('\n\n');
+    const payloadWarning = `<img src=x onerror=alert('w')>`;
+
+    // Written through the real composer, in a browser.
+    const context = await signedIn(writer.cookie);
+    const dialogs: string[] = [];
+    context.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const page = await open(context, `/groups/${openSlug}/new`);
+    await page.getByLabel('Title').fill(payloadTitle);
+    await page.getByLabel('Your post').fill(payloadBody);
+    await page.getByLabel('What is it about?').selectOption('violence');
+    await page.getByLabel('A few words about it').fill(payloadWarning);
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await page.waitForURL(new RegExp(`/groups/${openSlug}/threads/`));
+    await page.waitForSelector('html[data-quick-exit="ready"]');
+    const threadPath = new URL(page.url()).pathname;
+
+    // Read by another member, with the warning opened so the body is live in the page.
+    const reader = await signup('xssreader');
+    const readerContext = await signedIn(reader.cookie);
+    readerContext.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    for (const path of [threadPath, `/groups/${openSlug}`]) {
+      const view = await open(readerContext, path);
+      for (const summary of await view.locator('main details summary').all()) await summary.click();
+      const main = view.locator('main');
+      expect(await main.locator('script').count()).toBe(0);
+      expect(await main.locator('img, svg, iframe, object, embed').count()).toBe(0);
+      expect(await main.locator('a[href^="javascript:" i]').count()).toBe(0);
+      expect(await main.locator('[onerror], [onload], [onclick]').count()).toBe(0);
+      await view.close();
+    }
+    const view = await open(readerContext, threadPath);
+    // The title and warning show the hostile text as text.
+    expect(await view.getByRole('heading', { level: 1 }).textContent()).toBe(payloadTitle);
+    await view.getByText(payloadWarning).waitFor();
+    expect(dialogs).toEqual([]);
+    await context.close();
+    await readerContext.close();
+  });
+});
