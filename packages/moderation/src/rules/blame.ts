@@ -154,4 +154,14 @@ const SPECS: RuleSpec[] = [
   },
 ];
 
-export const blameRules = compileRules('blame_shifting', SPECS);
+// Shared-responsibility framings from couples-therapy talk, and generalizations with "when".
+const MORE: RuleSpec[] = [
+  {
+    pattern:
+      'both partners (?:\\w+ ){0,2}(?:created|co-created|contributed|built|neglected|let|allowed)|co-?creat\\w+|relational event|wears? (?:a|the|your) (?:partner|man|husband|wife) down|look(?:ing|s)? for relief|(?:men|guys|husbands|a man|people) (?:stray|cheat|wander|look elsewhere|go looking|act out)\\w* when',
+    reason: SHARED,
+    negatable: 'before',
+  },
+];
+
+export const blameRules = compileRules('blame_shifting', [...SPECS, ...MORE]);

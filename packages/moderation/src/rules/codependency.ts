@@ -43,9 +43,11 @@ const SPECS: RuleSpec[] = [
   },
   {
     pattern:
-      '(?:look into|looked into|go to|get to|get yourself to|try|join|need|belong in) (?:a |an )?(?:coda|cosa|s-anon|al-anon|alanon)\\b',
+      '(?:look into|looked into|go to|get to|get yourself to|try|join|needs?|belong in) (?:a |an )?(?:coda|cosa|s-anon|al-anon|alanon)\\b',
     reason: LABEL,
   },
 ];
+
+SPECS.push({ pattern: '(?:as|just as) sick as (?:the|him|he|his|them)|family disease', reason: ADDICTION });
 
 export const codependencyRules = compileRules('codependency_label', SPECS);

@@ -71,6 +71,7 @@ const SPECS: RuleSpec[] = [
     `${PLATFORM}(?:\\s+(?:is|as|handle|name|username|profile|page|account|me|on|at|it's|its))*\\s*[:=]?\\s*['"‘“]?@?(?=[A-Za-z0-9_.#-]*(?:[\\d_]|\\w\\.\\w))[A-Za-z0-9_.#-]{3,31}[A-Za-z0-9_]`,
     HANDLE,
   ),
+  rawRule(`${PLATFORM} (?:name|username|handle|profile|account)(?: is|:) ['"‘“]?[A-Za-z0-9_.-]{4,32}`, HANDLE),
   rawRule(
     `(?:${PLATFORM}) (?:as|is|was|:) ['"‘“][^'"’”\\n]{3,40}['"’”]|(?<![\\w/])u/[A-Za-z0-9_-]{3,}|(?<![\\w$])\\$[a-z][A-Za-z0-9_]{3,}|(?<![a-z0-9])[a-z0-9]{1,32}#\\d{4}`,
     HANDLE,
@@ -95,7 +96,7 @@ const SPECS: RuleSpec[] = [
     },
   ),
   rawRule(
-    `(?:(?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir) (?:\\w+ )?name(?:'s| is)|(?:is|was) called|named|I'm|I am|is|was|called) ${NAME}|${NAME}(?=,? (?:\\d{2}|who|from|of|at|in|the|a|an|she|he|my|works|runs|owns|teaches|lives|is|was|goes)\\b)|(?:Dr|Mr|Mrs|Ms|Miss|Pastor|Councillor|Father|Rev|DC|PC|DS|Sgt|Coach|Staff Nurse|Nurse)\\.? ${NAME}`,
+    `(?:(?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir) (?:\\w+ )?name(?:'s| is)|(?:is|was) called|named|I'm|I am|is|was|called|as) ${NAME}|${NAME}(?=,? (?:\\d{2}|who|from|of|at|in|the|a|an|she|he|my|works|runs|owns|teaches|lives|is|was|goes)\\b)|(?:Dr|Mr|Mrs|Ms|Miss|Pastor|Councillor|Father|Rev|DC|PC|DS|Sgt|Coach|Staff Nurse|Nurse)\\.? ${NAME}`,
     PERSON,
     {
       bare: true,

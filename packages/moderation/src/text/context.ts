@@ -10,7 +10,11 @@ const REPORT_BEFORE = new RegExp(
   `(?:\\b${PERSON}\\s+(?:[a-z']+\\s+){0,3}?${REPORT_VERB}\\b|\\b(?:i was|i've been|i get|i got|i keep (?:being|getting)|we were|i'm being|i am being|been|got|get|were|was) (?:told|called|labell?ed|diagnosed|accused)\\b|\\b(?:i keep hearing|i heard|i've heard|i read|i've read|according to|apparently|his excuse|her excuse|his words|her words|his exact words|his answer|his reasoning|his logic|his version)\\b|\\btold (?:me|us)\\b|\\b(?:called|calls|labell?ed) me\\b)`,
   'i',
 );
-const REPORT_AFTER = new RegExp(`^[^.?!]*?,\\s*(?:${PERSON})\\s+(?:${REPORT_VERB}|told me)\\b`, 'i');
+// Only a closing tag ("…, he says.") reports what came before; ", he told you it was…" is new speech.
+const REPORT_AFTER = new RegExp(
+  `^[^.?!]*?,\\s*(?:${PERSON})\\s+(?:${REPORT_VERB}|told me)(?: to me| me)?\\s*[.!?…]*\\s*$`,
+  'i',
+);
 
 // Cheap first pass: without one of these words no reporting frame can match.
 const REPORT_HINT = new RegExp(
@@ -63,7 +67,7 @@ export function addressesReader(sentence: string): boolean {
 }
 
 const META =
-  /\b(?:the\s+(?:term|word|label|concept|idea|model|framework|literature|theory|approach|phrase|language|narrative|notion)s?|(?:her|his|their) view|gets quoted|(?:a|the) (?:co-?addict(?:ion)?|codependen(?:cy|ce)|trauma|partner-trauma|addiction) (?:model|framework|lens|idea|approach|literature|label)|is a term|a buzzword|been (?:criticised|criticized|debunked|challenged)|pathologi[sz]\w*|studies|research(?:ers)? (?:shows?|says?|suggests?|found)|myth|tactics?|red flag of|old-school|outdated|so-called|as a concept|harmful (?:label|idea|framing)|the (?:coda|cosa|s-anon|12-step) (?:literature|model|approach|idea)|is built on|means|by definition|is when|would be|examples? of|invalidation|blame-?shifting|minimi[sz]ation|gaslighting is|difference between|talk about|mention|chapter|book|workbook|history of)\b/i;
+  /\b(?:the\s+(?:term|word|label|concept|idea|model|framework|literature|theory|approach|phrase|language|narrative|notion)s?|(?:her|his|their) view|gets quoted|(?:a|the) (?:co-?addict(?:ion)?|codependen(?:cy|ce)|trauma|partner-trauma|addiction) (?:model|framework|lens|idea|approach|literature|label)|is a term|a buzzword|been (?:criticised|criticized|debunked|challenged)|pathologi[sz]\w*|studies|research(?:ers)? (?:shows?|says?|suggests?|found)|myth|tactics?|red flag of|old-school|outdated|so-called|as a concept|harmful (?:label|idea|framing)|the (?:coda|cosa|s-anon|12-step) (?:literature|model|approach|idea)|is built on|(?:enabling|codependency|blame-?shifting|gaslighting|minimi[sz]ing|invalidation) means|by definition|is when|would be|examples? of|invalidation|blame-?shifting|minimi[sz]ation|gaslighting is|difference between|talk about|mention|chapter|book|workbook|history of)\b/i;
 
 /** The sentence discusses a concept ("the co-addiction model has been criticised") rather than applying it. */
 export function isMetaDiscussion(sentence: string): boolean {
