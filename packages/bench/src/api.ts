@@ -4,13 +4,17 @@
  * `pg` as the baseline. Targets: ≥ 70% of the baseline's requests/s, p99 ≤ 1.5× its p99.
  *
  * Options (environment): DATABASE_URL (a server where a scratch database may be created; default the
- * local one), API_BENCH_SECONDS (10), API_BENCH_CONNECTIONS (10).
+ * local one), API_BENCH_SECONDS (5 per round), API_BENCH_ROUNDS (4), API_BENCH_CONNECTIONS (10).
+ *
+ * The three targets are measured in interleaved rounds (baseline, thread, list, baseline, …) and
+ * combined, so a load spike from anything else on the machine hits all of them alike.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import autocannon from 'autocannon';
 import type { ApiReady } from './api-server.ts';
 
-const seconds = Number(process.env.API_BENCH_SECONDS ?? 10);
+const seconds = Number(process.env.API_BENCH_SECONDS ?? 5);
+const rounds = Number(process.env.API_BENCH_ROUNDS ?? 4);
 const connections = Number(process.env.API_BENCH_CONNECTIONS ?? 10);
 
 interface Figures {
@@ -34,6 +38,18 @@ async function load(name: string, url: string, cookie?: string, duration = secon
   return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };
 }
 
+/** Requests/s over all rounds; latency percentiles as the median of the rounds'. */
+function combine(name: string, runs: Figures[]): Figures {
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return {
+    name,
+    requestsPerSecond: runs.reduce((sum, r) => sum + r.requestsPerSecond, 0) / runs.length,
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+  };
+}
+
 function ready(child: ChildProcess): Promise<ApiReady> {
   return new Promise((resolve, reject) => {
     child.once('message', (message: { ready?: ApiReady }) =>
@@ -53,13 +69,21 @@ try {
   // Warm up JIT and connection pools on all three before measuring.
   for (const [url, cookie] of [[baselineUrl], [threadUrl, r.cookie], [listUrl, r.cookie]] as const)
     await load('warmup', url, cookie, 3);
-  const baseline = await load('baseline: bare Fastify + pg, one 50-row SELECT', baselineUrl);
-  const thread = await load('GET /api/threads/:id (opening post + 50 replies)', threadUrl, r.cookie);
-  const list = await load('GET /api/groups/:slug/threads (25 of 60 threads)', listUrl, r.cookie);
+  const runs: Record<'baseline' | 'thread' | 'list', Figures[]> = { baseline: [], thread: [], list: [] };
+  for (let round = 0; round < rounds; round++) {
+    runs.baseline.push(await load('baseline', baselineUrl));
+    runs.thread.push(await load('thread', threadUrl, r.cookie));
+    runs.list.push(await load('list', listUrl, r.cookie));
+  }
+  const baseline = combine('baseline: bare Fastify + pg, one 50-row SELECT', runs.baseline);
+  const thread = combine('GET /api/threads/:id (opening post + 50 replies)', runs.thread);
+  const list = combine('GET /api/groups/:slug/threads (25 of 60 threads)', runs.list);
 
   const line = (f: Figures) =>
     `${f.name.padEnd(52)} ${f.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   errors ${f.errors}`;
-  process.stdout.write(`\n${connections} connections, ${seconds} s each, PostgreSQL\n\n`);
+  process.stdout.write(
+    `\n${connections} connections, ${rounds} interleaved rounds of ${seconds} s each, PostgreSQL\n\n`,
+  );
   for (const f of [baseline, thread, list]) process.stdout.write(`${line(f)}\n`);
   process.stdout.write('\n');
   for (const f of [thread, list]) {
