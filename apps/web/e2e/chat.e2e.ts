@@ -66,8 +66,8 @@ async function signup(prefix: string): Promise<{ username: string; cookie: strin
 
 // ---------- the browser ----------
 
-async function signedIn(cookie: string): Promise<BrowserContext> {
-  const context = await browser.newContext();
+async function signedIn(cookie: string, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
   const [name = '', value = ''] = cookie.split('=');
   await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
   return context;
@@ -154,6 +154,35 @@ describe('live chat', () => {
     await harborPage.getByRole('link', { name: 'Emergency Exit this page' }).click();
     await harborPage.waitForURL(`${neutralOrigin}/neutral`);
     await fernPage.locator('.presence', { hasText: '1 here' }).waitFor();
+
+    await fernContext.close();
+    await harborContext.close();
+  });
+
+  it('without JavaScript, shows recent history and posts through a plain form', async () => {
+    const fernContext = await signedIn(fern.cookie);
+    const fernPage = await openRoom(fernContext);
+    const harborContext = await signedIn(harbor.cookie, { javaScriptEnabled: false });
+    const harborPage = await harborContext.newPage();
+    await harborPage.goto(`${baseUrl}/chat/groups/${slug}`);
+    // Server-rendered history from the first test.
+    await harborPage.locator('ol.messages > li .body', { hasText: 'Written on the train' }).waitFor();
+
+    await harborPage.getByLabel('Your message').fill('Posted without any scripts');
+    await harborPage.getByRole('button', { name: 'Send' }).click();
+    // The page comes back with the message in its history, and the other member sees it live.
+    const rows = await messagesAfter(harborPage, 'Posted without any scripts');
+    expect(rows.at(-1)).toEqual(['You', 'Posted without any scripts']);
+    expect(rows.filter(([, body]) => body === 'Posted without any scripts')).toHaveLength(1);
+    await fernPage.locator('ol.messages > li .body', { hasText: 'Posted without any scripts' }).waitFor();
+
+    // A held message comes back with the reasons, and its words stay in the box to edit.
+    const blaming = 'It is your fault he cheated, you drove him to it.';
+    await harborPage.getByLabel('Your message').fill(blaming);
+    await harborPage.getByRole('button', { name: 'Send' }).click();
+    await harborPage.getByText("Your message is waiting and hasn't been shared.").waitFor();
+    expect(await harborPage.getByLabel('Your message').inputValue()).toBe(blaming);
+    expect(await harborPage.locator('ol.messages > li .body', { hasText: blaming }).count()).toBe(0);
 
     await fernContext.close();
     await harborContext.close();

@@ -1,6 +1,8 @@
-import { CHAT_HISTORY_ON_JOIN } from '@bedrock/shared';
-import { error, redirect } from '@sveltejs/kit';
+import { randomBytes } from 'node:crypto';
+import { CHAT_HISTORY_ON_JOIN, chatBodySchema, clientMessageIdSchema } from '@bedrock/shared';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { chatApi } from '$lib/chat/api.server.ts';
+import { sendWithoutScript } from '$lib/chat/send.server.ts';
 import { failWith, field } from '$lib/server/forms.ts';
 import { formError } from '$lib/server/api-errors.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -25,6 +27,8 @@ export const load: PageServerLoad = async (event) => {
     group: group ? { name: group.name, slug: group.slug } : null,
     // Facilitators learn they may moderate when they join; staff know already.
     staff: role === 'moderator' || role === 'admin',
+    // For the form without JavaScript: a fresh id per render, so a resubmitted form is not sent twice.
+    clientMsgId: randomBytes(16).toString('hex'),
   };
 };
 
@@ -34,6 +38,22 @@ function positiveInt(value: string): number | null {
 }
 
 export const actions: Actions = {
+  /** Only used without JavaScript; with it, the page sends over its own websocket. */
+  send: async (event) => {
+    const data = await event.request.formData();
+    const raw = field(data, 'body');
+    const body = chatBodySchema.safeParse(raw);
+    if (!body.success) {
+      const fields = { body: body.error.issues[0]?.message ?? 'Write something first.' };
+      return failWith(formError('ERR_VALIDATION', fields), { body: raw }, 'send');
+    }
+    const clientMsgId = clientMessageIdSchema.safeParse(field(data, 'clientMsgId'));
+    if (!clientMsgId.success) return failWith(formError('ERR_VALIDATION'), { body: raw }, 'send');
+    const outcome = await sendWithoutScript(event, event.params.room, clientMsgId.data, body.data);
+    if (outcome.kind === 'sent') return { done: 'sent' as const, crisis: outcome.crisis };
+    if (outcome.kind === 'held') return fail(422, { action: 'send', held: outcome.reasons, values: { body: raw } });
+    return failWith(formError(outcome.code), { body: raw }, 'send');
+  },
   remove: async (event) => {
     const seq = positiveInt(field(await event.request.formData(), 'seq'));
     if (seq === null) return failWith(formError('ERR_VALIDATION'), {}, 'remove');
