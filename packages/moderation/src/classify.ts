@@ -2,6 +2,7 @@ import type { Classification, Flag, Label } from '@bedrock/shared';
 import { blameRules } from './rules/blame.ts';
 import { codependencyRules } from './rules/codependency.ts';
 import { crisisRules } from './rules/crisis.ts';
+import { generalCrisisRules } from './rules/crisis-general.ts';
 import { identifyingRules } from './rules/identifying.ts';
 import { invalidatingRules } from './rules/invalidating.ts';
 import { minimizingRules } from './rules/minimizing.ts';
@@ -17,6 +18,7 @@ const RULES: readonly Rule[] = [
   ...minimizingRules,
   ...invalidatingRules,
   ...crisisRules,
+  ...generalCrisisRules,
   ...identifyingRules,
 ];
 /** A flood of matches in a huge text says nothing more to a moderator after a few per label. */
@@ -108,7 +110,7 @@ export function classify(text: string): Classification {
     }
   }
   const decided = new Set<Label>([...analysis.cleared, ...flags.map((f) => f.label)]);
-  flags.push(...modelFlags(analysis.speech, analysis.sentences, decided));
+  flags.push(...modelFlags(analysis, decided));
   flags.sort((a, b) => a.start - b.start || a.end - b.end);
   const labels = [...new Set(flags.map((f) => f.label))];
   return { labels, flags };

@@ -15,7 +15,9 @@ const KINDS: readonly string[] = ['positive', 'hard_negative', 'negative'];
 
 export function parseCorpusLine(line: string, where: string): CorpusItem {
   const raw = JSON.parse(line) as Record<string, unknown>;
-  const { id, text, labels, kind, note } = raw;
+  const { id, text, labels, kind } = raw;
+  // The shared examples explain each item in "why"; the corpus uses "note".
+  const note = raw.note ?? raw.why;
   if (typeof id !== 'string' || typeof text !== 'string' || !Array.isArray(labels)) {
     throw new Error(`${where}: expected {"id","text","labels"}`);
   }

@@ -18,9 +18,9 @@ export interface Report {
 }
 
 /** Hard negatives are marked by `kind` in the corpus and by a "Hard negative" note in the shared examples. */
-export function isHardNegative(item: CorpusItem & { why?: string }): boolean {
+export function isHardNegative(item: CorpusItem): boolean {
   if (item.kind !== undefined) return item.kind === 'hard_negative';
-  return /^hard negative/i.test(item.why ?? item.note ?? '');
+  return /^hard negative/i.test(item.note ?? '');
 }
 
 const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);

@@ -14,19 +14,27 @@ const REASONS: Partial<Record<Label, string>> = {
   invalidating: 'This may dismiss her perception or reactions as irrational.',
 };
 
-export function modelFlags(speech: string, sentences: readonly Sentence[], skip: ReadonlySet<Label>): Flag[] {
-  const own = eligibleSentences(speech, sentences);
-  if (own.length === 0) return [];
-  const texts = own.map((s) => speech.slice(s.start, s.end));
-  const whole = features(texts.join(' '));
+export function modelFlags(text: Analysed, skip: ReadonlySet<Label>): Flag[] {
+  const view = sentenceView(text.speech, eligibleSentences(text.speech, text.sentences));
   const flags: Flag[] = [];
   for (const [label, reason] of Object.entries(REASONS) as [Label, string][]) {
     const model = modelFor(label);
-    if (model === undefined || skip.has(label) || probability(model, whole) < model.threshold) continue;
-    const best = bestSentence(model, own, texts);
+    if (model === undefined || skip.has(label) || view.sentences.length === 0) continue;
+    if (probability(model, view.features) < model.threshold) continue;
+    const best = bestSentence(model, view.sentences, view.texts);
     flags.push({ label, ...narrow(model, best.sentence, best.text), reason });
   }
   return flags;
+}
+
+export interface Analysed {
+  speech: string;
+  sentences: readonly Sentence[];
+}
+
+function sentenceView(source: string, sentences: readonly Sentence[]) {
+  const texts = sentences.map((s) => source.slice(s.start, s.end));
+  return { sentences, texts, features: features(texts.join(' ')) };
 }
 
 function bestSentence(model: LabelModel, own: readonly Sentence[], texts: readonly string[]) {

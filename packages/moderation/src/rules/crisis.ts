@@ -2,18 +2,23 @@ import { compileRules, type RuleSpec, rawRule } from './rule.ts';
 
 // Crisis is routing, not punishment: these rules see every word (quotes and reported speech included,
 // since "he said he'd hurt me" is the crisis) and only a few figurative idioms are let through.
-const SELF = 'This may signal thoughts of suicide or self-harm; please check in and show crisis resources.';
-const PLAN = 'This may describe a plan, means or goodbye before suicide; please check in urgently.';
-const DANGER = 'This may describe threats or violence from a partner; her safety may be at risk.';
+export const CRISIS_REASONS = {
+  self: 'This may signal thoughts of suicide or self-harm; please check in and show crisis resources.',
+  plan: 'This may describe a plan, means or goodbye before suicide; please check in urgently.',
+  danger: 'This may describe threats or violence from a partner; her safety may be at risk.',
+};
+const SELF = CRISIS_REASONS.self;
+const PLAN = CRISIS_REASONS.plan;
+const DANGER = CRISIS_REASONS.danger;
 
-const FIGURATIVE =
+export const FIGURATIVE =
   /\b(?:killing me|kill me now|dying (?:to|of|for)|die of (?:embarrassment|shame|laughter|boredom)|(?:i|i'd|i'll|i could|gonna|going to) (?:literally )?(?:kill|murder|strangle) (?:him|her|them|my husband|my wife|he|someone)(?! myself)|dead (?:tired|on my feet|inside lol)|lol|lmao|haha+|😂|🤣|jk|just kidding|kidding|suicide mission|knife in the back|laughing|end of my (?:rope|tether)|ropes|cutting (?:out|back|down|ties|corners|it close)|can't go on (?:doing|with|a|the))\b|😂|🤣|💀/i;
-const IDIOM = /\b(?:knife in (?:the|my) back|twist(?:ed|ing)? the knife|like a knife|dead to me)\b/i;
+export const IDIOM = /\b(?:knife in (?:the|my) back|twist(?:ed|ing)? the knife|like a knife|dead to me)\b/i;
 // Looking back on a crisis that is over, or talking about crisis in general, is not a crisis now.
 const PAST_OR_GENERAL =
   /\b(?:years? ago|months ago|(?<!never )used to|as a teen(?:ager)?|(?:years?|months) clean|clean from|came through|on the other side|i'm (?:okay|ok|fine) now|past that|risk of|for those who|anyone who (?:has|had)|hotline|helpline|safety plan matters|my friend|a friend|she used to|passed|gone now|they're gone|behind me|i'm safe|before we separated|i'm steady|perpetrator programme)\b/i;
 const STILL_NOW = /\b(?:again|relapsed?|tonight|right now|still (?:want|think|feel|have))\b/i;
-const notPast = (_m: string, text: string, index: number): boolean => {
+export const notPast = (_m: string, text: string, index: number): boolean => {
   const window = text.slice(Math.max(0, index - 160), index + 160);
   return !PAST_OR_GENERAL.test(window) || STILL_NOW.test(window);
 };

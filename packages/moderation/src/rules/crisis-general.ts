@@ -1,0 +1,45 @@
+import { compileRules, type RuleSpec, rawRule } from './rule.ts';
+import { CRISIS_REASONS, FIGURATIVE, IDIOM, notPast } from './crisis.ts';
+
+// Crisis in general shapes rather than set phrases, because people in danger rarely use the words a list
+// expects: a threat as "if I …, he'll …", violence done to "me", means of suicide beside a first person,
+// and a wish not to be alive.
+const ME = '(?:me|my|us|our|the kids|the children|mum|mom|the baby)';
+const PARTNER =
+  '(?:he|she|my (?:husband|wife|partner|ex|bf|gf|boyfriend|girlfriend)|his (?:ap|affair partner|girlfriend)|the ap)';
+const HARM =
+  '(?:hurt|kill|take|regret|sorry|make sure|never|end|ruin|destroy|find|come after|come for|do something|pay|suffer|burn|dead|die|break|throw|lock|sorry)';
+const SPECS: RuleSpec[] = [
+  rawRule(
+    `if i (?:ever )?(?:leave|left|tell|told|go|take|took|divorce|report|call|show|try|speak|talk|mention|contact|move out)\\b[^.!?\\n]{0,80}?\\b(?:he|she|they)(?:'ll|'d| will| would| is going to| swore| said)\\b[^.!?\\n]{0,50}?\\b${HARM}|\\b(?:he|she|they)(?:'ll|'d| will| would)\\b[^.!?\\n]{0,50}?\\b${HARM}\\w*[^.!?\\n]{0,50}? if i (?:ever )?(?:leave|left|tell|go|take|divorce|report|call|show|try|talk|contact)`,
+    CRISIS_REASONS.danger,
+    { unless: IDIOM },
+  ),
+  rawRule(
+    `${PARTNER}\\b[^.!?\\n]{0,40}?\\b(?:hit|hits|hitting|punch\\w*|slap\\w*|kick\\w*|chok\\w*|strangl\\w*|shov\\w*|grabb?\\w*|pinn?ed|pins|threw|throws?|beat|beats|beating|rap(?:ed|es|ing)|forc(?:ed|es|ing)|lock(?:ed|s)|trapp?\\w*|stalk\\w*|threaten\\w*|attack\\w*|spat|spit|dragg?\\w*|restrain\\w*|smash\\w*|bit|bites)\\b[^.!?\\n]{0,30}?\\b${ME}\\b`,
+    CRISIS_REASONS.danger,
+    { unless: IDIOM, check: notPast },
+  ),
+  rawRule(
+    '(?:pills|tablets|paracetamol|painkillers|sleeping pills|meds|blades?|razors?|rope|noose|gun|rifle|bridge|cliff|tracks|motorway|balcony|roof|ledge|overpass|car park roof)\\b[^.!?\\n]{0,60}?\\b(?:thinking|think|thought|staring|stare|counting|counted|holding|enough|ready|done|end|jump|over the edge|all of them)|(?:thinking|think|thought|keep thinking|staring|counting|holding|looking at|sitting with|sat with|bought|got|have|stockpiled) (?:about )?(?:the |my |his |a |all (?:the |my )?|some )?(?:pills|tablets|paracetamol|painkillers|sleeping pills|blades?|razors?|rope|noose|gun|rifle|bridge|cliff|train tracks|tracks|ledge|edge)\\b',
+    CRISIS_REASONS.plan,
+    { unless: FIGURATIVE, check: notPast },
+  ),
+  rawRule(
+    "(?:want|wanna|wish|rather|hope|ready|going|planning|plan|decided|better|easier|tempted|urge) (?:to |i |i'd |if i )?(?:just |simply |quietly )?(?:die|be dead|not (?:be |wake |exist|live)|disappear|stop existing|stop living|end (?:it|things|everything|my life)|sleep forever|never wake|go to sleep forever|be gone|wasn't here|weren't here|was gone|were gone)",
+    CRISIS_REASONS.self,
+    { unless: FIGURATIVE, check: notPast },
+  ),
+  rawRule(
+    "(?:this is|saying|say|said) (?:my )?goodbye|final (?:post|message|goodbye)|last (?:post|message) (?:from me|here|ever)|won't be here (?:tomorrow|much longer|for long|by)|(?:take care of|look after) (?:my|the) (?:kids|children|cat|dog|son|daughter) for me|(?:affairs|things) in order|(?:everyone|they|the kids|my kids|my family|my children|he|the world) (?:would be|will be|are|is|'d be) (?:so much |much |all )?better off|(?:a|such a) burden (?:to|on) (?:everyone|them|my|the)|(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|punish|punishing|scratch|scratching|starv\\w+|bruis\\w+) (?:myself|my body|my skin|my arms?|my legs?|my wrists?|my thighs?)",
+    CRISIS_REASONS.plan,
+    { unless: FIGURATIVE, check: notPast },
+  ),
+  rawRule(
+    "(?:not|don't|do not|never) feel(?:ing)? safe|scared for my (?:life|safety|kids)|(?:afraid|scared|terrified) (?:of what he(?:'ll| will| might)|he(?:'ll| will| might| could) (?:hurt|kill|do something)|to go home|for my life)|(?:called|call|calling) the police (?:on him|because|when|after)",
+    CRISIS_REASONS.danger,
+    { unless: IDIOM },
+  ),
+];
+
+export const generalCrisisRules = compileRules('crisis', SPECS);

@@ -1,0 +1,17 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const pkg = fileURLToPath(new URL('..', import.meta.url));
+
+describe('committed generated files', () => {
+  it('the model weights are exactly what scripts/train.ts produces from the train split', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'moderation-')), 'weights.json');
+    const run = spawnSync('pnpm', ['exec', 'tsx', 'scripts/train.ts', out], { cwd: pkg, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(pkg, 'src/model/weights.json'), 'utf8'));
+  }, 180_000);
+});
