@@ -3,7 +3,8 @@ import { buildApp } from '../src/app.ts';
 import { testConfig } from './helpers.ts';
 import { finished, isolatedData, runTs } from './processes.ts';
 
-describe('CLIs: db:migrate and admin:create', () => {
+// Each CLI run is a fresh process (tsx, PGlite), slow on a loaded 2-core machine.
+describe('CLIs: db:migrate and admin:create', { timeout: 240_000 }, () => {
   let data: Awaited<ReturnType<typeof isolatedData>>;
 
   beforeAll(async () => {

@@ -15,7 +15,8 @@ async function waitForHealth(url: string, exited: () => boolean): Promise<Respon
   }
 }
 
-describe('server.ts, the real process', () => {
+// Starting a real process (tsx, migrations, PGlite) can take a minute on a loaded 2-core machine.
+describe('server.ts, the real process', { timeout: 240_000 }, () => {
   let data: Awaited<ReturnType<typeof isolatedData>>;
 
   beforeAll(async () => {
