@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { groups } from './forum.ts';
 
@@ -75,10 +85,12 @@ export const chatMembers = pgTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** The member's pseudonym in this room, claimed on first join so no two members share one. */
+    alias: text('alias'),
     showUsername: boolean('show_username').notNull().default(false),
     mutedUntil: timestamp('muted_until', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.roomId, t.userId] })],
+  (t) => [primaryKey({ columns: [t.roomId, t.userId] }), uniqueIndex('chat_members_alias_idx').on(t.roomId, t.alias)],
 );
 
 export const chatFacilitators = pgTable(
