@@ -138,5 +138,9 @@ process.on('message', (message: { cmd: string }) => {
   }
 });
 
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+}
+
 const ready = kind === 'baseline' ? await startBaseline() : await startApp();
 process.send?.({ ready });

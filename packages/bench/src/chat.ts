@@ -35,6 +35,15 @@ function ask<T>(child: ChildProcess, message: object, key: string): Promise<T> {
   });
 }
 
+const children = new Set<ChildProcess>();
+// Ctrl-C must not leave a server (and its scratch database) behind.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const child of children) child.send({ cmd: 'stop' });
+    setTimeout(() => process.exit(130), 3000).unref();
+  });
+}
+
 async function measure(kind: 'app' | 'baseline', clients: number, rate: number) {
   const child = fork(
     new URL('./chat-server.ts', import.meta.url),
@@ -43,6 +52,7 @@ async function measure(kind: 'app' | 'baseline', clients: number, rate: number) 
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     },
   );
+  children.add(child);
   try {
     const ready = await ask<Ready>(child, {}, 'ready');
     let stats: Stats = { cpuPercent: Number.NaN, rssMiB: Number.NaN };
@@ -61,6 +71,7 @@ async function measure(kind: 'app' | 'baseline', clients: number, rate: number) 
   } finally {
     child.send({ cmd: 'stop' });
     await new Promise((resolve) => child.once('exit', resolve));
+    children.delete(child);
   }
 }
 

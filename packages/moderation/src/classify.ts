@@ -119,8 +119,13 @@ export function classify(text: string): Classification {
 /** A "word" of hundreds of characters is not language (base64, a pasted hash) and only slows the
  * patterns down, so it is blanked; offsets stay the same. */
 function blankLongTokens(text: string): string {
-  if (text.length < 256) return text;
-  return text.replace(/\S{256,}/g, (token) => ' '.repeat(token.length));
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    run = c === 32 || c === 10 || c === 9 || c === 13 ? 0 : run + 1;
+    if (run >= 256) return text.replace(/\S{256,}/g, (token) => ' '.repeat(token.length));
+  }
+  return text;
 }
 
 /** Spans end on a word, not on trailing spaces or punctuation a pattern swallowed. */

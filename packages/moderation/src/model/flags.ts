@@ -21,7 +21,8 @@ export function modelFlags(text: Analysed, skip: ReadonlySet<Label>): Flag[] {
     const model = modelFor(label);
     if (model === undefined || skip.has(label) || view.sentences.length === 0) continue;
     if (probability(model, view.features) < model.threshold) continue;
-    const best = bestSentence(model, view.sentences, view.texts);
+    view.each ??= view.texts.map(features);
+    const best = bestSentence(model, view.sentences, view.texts, view.each);
     flags.push({ label, ...narrow(model, best.sentence, best.text), reason });
   }
   return flags;
@@ -34,14 +35,20 @@ export interface Analysed {
 
 function sentenceView(source: string, sentences: readonly Sentence[]) {
   const texts = sentences.map((s) => source.slice(s.start, s.end));
-  return { sentences, texts, features: features(texts.join(' ')) };
+  // Per-sentence features are only needed to place a flag, so they are computed on the first flag.
+  return { sentences, texts, features: features(texts.join(' ')), each: undefined as Set<string>[] | undefined };
 }
 
-function bestSentence(model: LabelModel, own: readonly Sentence[], texts: readonly string[]) {
+function bestSentence(
+  model: LabelModel,
+  own: readonly Sentence[],
+  texts: readonly string[],
+  each: readonly Set<string>[],
+) {
   let best = 0;
   let bestScore = Number.NEGATIVE_INFINITY;
-  texts.forEach((text, i) => {
-    const score = probability(model, features(text));
+  texts.forEach((_text, i) => {
+    const score = probability(model, each[i] as Set<string>);
     if (score > bestScore) {
       best = i;
       bestScore = score;

@@ -68,12 +68,12 @@ const SPECS: RuleSpec[] = [
     check: looksLikeHandle,
   }),
   rawRule(
-    `${PLATFORM}(?:\\s+(?:is|as|handle|name|username|profile|page|account|me|on|at|it's|its))*\\s*[:=]?\\s*['"‘“]?@?(?=[A-Za-z0-9_.#-]*(?:[\\d_]|\\w\\.\\w))[A-Za-z0-9_.#-]{3,31}[A-Za-z0-9_]`,
+    `\\b${PLATFORM}(?:\\s+(?:is|as|handle|name|username|profile|page|account|me|on|at|it's|its))*\\s*[:=]?\\s*['"‘“]?@?(?=[A-Za-z0-9_.#-]*(?:[\\d_]|\\w\\.\\w))[A-Za-z0-9_.#-]{3,31}[A-Za-z0-9_]`,
     HANDLE,
   ),
-  rawRule(`${PLATFORM} (?:name|username|handle|profile|account)(?: is|:) ['"‘“]?[A-Za-z0-9_.-]{4,32}`, HANDLE),
+  rawRule(`\\b${PLATFORM} (?:name|username|handle|profile|account)(?: is|:) ['"‘“]?[A-Za-z0-9_.-]{4,32}`, HANDLE),
   rawRule(
-    `(?:${PLATFORM}) (?:as|is|was|:) ['"‘“][^'"’”\\n]{3,40}['"’”]|(?<![\\w/])u/[A-Za-z0-9_-]{3,}|(?<![\\w$])\\$[a-z][A-Za-z0-9_]{3,}|(?<![a-z0-9])[a-z0-9]{1,32}#\\d{4}`,
+    `\\b(?:${PLATFORM}) (?:as|is|was|:) ['"‘“][^'"’”\\n]{3,40}['"’”]|(?<![\\w/])u/[A-Za-z0-9_-]{3,}|(?<![\\w$])\\$[a-z][A-Za-z0-9_]{3,}|(?<![a-z0-9])[a-z0-9]{1,32}#\\d{4}`,
     HANDLE,
     { bare: true },
   ),
@@ -105,7 +105,7 @@ const SPECS: RuleSpec[] = [
     },
   ),
   rawRule(
-    `(?:works?|working|worked|teach(?:es)?|teaching|nurse|manager|receptionist|teacher|lectures?|coaches|runs|owns|pastor|partner|head of \\w+|foreman|consultant|pharmacist|paramedic|firefighter|officer|drives for|employed|student|job|shift|volunteers?|studies|studying|plays|swims?|trains?) (?:\\w+ ){0,3}?(?:at|for) ${ORG}(?: (?:in|of|on) [A-Z][a-z]+(?: [A-Z][a-z]+)?)?|(?:go(?:es)?|is|are) (?:in [A-Z][a-z]+ \\d+ )?(?:to|at) ${ORG} (?:Primary|Elementary|Academy|Grammar|High|School|Juniors|College|Nursery)|(?:Year|Grade) \\d+ at ${ORG}|the only (?:\\w+ ){0,3}(?:at|in) (?:the )?${ORG}`,
+    `\\b(?:works?|working|worked|teach(?:es)?|teaching|nurse|manager|receptionist|teacher|lectures?|coaches|runs|owns|pastor|partner|head of \\w+|foreman|consultant|pharmacist|paramedic|firefighter|officer|drives for|employed|student|job|shift|volunteers?|studies|studying|plays|swims?|trains?) (?:\\w+ ){0,3}?(?:at|for) ${ORG}(?: (?:in|of|on) [A-Z][a-z]+(?: [A-Z][a-z]+)?)?|(?:go(?:es)?|is|are) (?:in [A-Z][a-z]+ \\d+ )?(?:to|at) ${ORG} (?:Primary|Elementary|Academy|Grammar|High|School|Juniors|College|Nursery)|(?:Year|Grade) \\d+ at ${ORG}|the only (?:\\w+ ){0,3}(?:at|in) (?:the )?${ORG}`,
     WORK,
     { bare: true, caseSensitive: true },
   ),
