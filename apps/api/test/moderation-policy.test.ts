@@ -196,6 +196,14 @@ describe('policy administration', () => {
     });
     expect(denied.statusCode).toBe(403);
     expect((await client(app, world.reader).get(`/api/mod/policy/${world.group.id}`)).statusCode).toBe(403);
+    const missing = await app.inject({
+      method: 'PUT',
+      url: '/api/mod/policy/no-such-group',
+      headers: { cookie: world.admin.cookie },
+      payload: { rules: [{ label: 'crisis', action: 'hold' }] },
+    });
+    expect(missing.json().error.code).toBe('ERR_GROUP_NOT_FOUND');
+    expect((await client(app, world.modOne).get('/api/mod/policy/no-such-group')).statusCode).toBe(404);
     const log = await client(app, world.modOne).get(`/api/mod/audit?action=policy.update&targetId=${world.group.id}`);
     expect(log.json().entries.length).toBeGreaterThan(0);
   });

@@ -1,4 +1,4 @@
-import { moderationPolicies } from '@bedrock/db';
+import { groups, moderationPolicies } from '@bedrock/db';
 import {
   actionRequestSchema,
   actionResponseSchema,
@@ -17,8 +17,10 @@ import {
   queueResponseSchema,
   statsResponseSchema,
 } from '@bedrock/shared';
+import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireRole } from '../auth/guards.ts';
+import { AppError } from '../errors.ts';
 import { audit } from '../forum/audit.ts';
 import { responses } from '../routes/responses.ts';
 import { type ActionDeps, act, actMany, claim } from './actions.ts';
@@ -35,6 +37,10 @@ export function modRoutes(pipeline: Pipeline, deps: ActionDeps): FastifyPluginAs
     const tags = ['moderation'];
     const { db } = app;
     const secret = app.config.SECRET_KEY;
+    const requireGroup = async (groupId: string) => {
+      const [group] = await db.select({ id: groups.id }).from(groups).where(eq(groups.id, groupId));
+      if (!group) throw new AppError('ERR_GROUP_NOT_FOUND');
+    };
 
     app.get(
       '/mod/queue',
@@ -99,6 +105,7 @@ export function modRoutes(pipeline: Pipeline, deps: ActionDeps): FastifyPluginAs
       { schema: { tags, params: groupIdParamsSchema, response: responses({ 200: policyResponseSchema }) } },
       async (request) => {
         requireRole(request, 'moderator');
+        await requireGroup(request.params.groupId);
         const policy = await loadPolicy(db, request.params.groupId);
         return {
           groupId: request.params.groupId,
@@ -121,6 +128,7 @@ export function modRoutes(pipeline: Pipeline, deps: ActionDeps): FastifyPluginAs
       async (request) => {
         const admin = requireRole(request, 'admin');
         const { groupId } = request.params;
+        await requireGroup(groupId);
         await db.transaction(async (tx) => {
           for (const rule of request.body.rules) {
             await tx
