@@ -42,4 +42,23 @@ const SPECS: RuleSpec[] = [
   ),
 ];
 
+// Recall first: a risk word in a sentence about the writer (or done to her) is enough, unless it is one
+// of the everyday idioms ("my phone died", "dying to know", "cutting back on sugar").
+const RISK_WORDS =
+  "suicid\\w*|kill (?:myself|me|us|her|the kids)|\\bdie\\b|dying|end (?:it|things|my life)|overdos\\w*|pills|tablets|blades?|razors?|bleed\\w*|blood|noose|hang myself|jump(?:ing)?|cliff|gun|knife|knives|hopeless|worthless|pointless|burden|goodbye|give up on (?:life|everything|myself)|can't (?:go on|do this anymore|take (?:it|this|any ?more)|cope)|scared of (?:myself|him|what)|(?:hurt|harm|punish|cut|burn|starve) myself|(?:hit|hits|punch\\w*|slap\\w*|kick\\w*|chok\\w*|strangl\\w*|shov\\w*|grabb?\\w*|threaten\\w*|bruis\\w*) (?:me|my|us)|terrified|unsafe|not safe|trapped|stalk\\w*|following me|tracker|weapon";
+const EVERYDAY =
+  /\b(?:phone|battery|laptop|plant|car|conversation|fire|hopes?|dream|marriage|love|relationship) (?:\w+ )?(?:died|dying|die)|dying (?:to|of|for|laughing)|die (?:of|for|laughing)|(?:cut|cutting) (?:out|back|down|ties|my hair|corners)|jump(?:ing|ed)? (?:in|on|at|to|start|through|ship|the gun)|blood (?:test|tests|work|pressure|sugar|type)|jumping to conclusions|pointless (?:argument|meeting|fight)|hopeless (?:romantic|case at)|gun to my head|like a knife|knife in (?:the|my) back|worthless (?:apology|promise)|dying inside|bleeding (?:me|us|him) dry|(?:it|that|this|reality) (?:finally )?hit me|should (?:have )?kill(?:ed)? me|if anyone|anyone who/i;
+const FIRST_OR_DONE_TO_ME = /\b(?:i|i'm|im|i've|i'd|i'll|me|my|myself|we|us)\b/i;
+
+SPECS.push(
+  rawRule(RISK_WORDS, CRISIS_REASONS.self, {
+    unless: new RegExp(`${FIGURATIVE.source}|${EVERYDAY.source}`, 'i'),
+    check: (match, text, index) => {
+      const from = Math.max(text.lastIndexOf('.', index), text.lastIndexOf('\n', index)) + 1;
+      const sentence = text.slice(from, index + match.length + 80);
+      return FIRST_OR_DONE_TO_ME.test(sentence) && notPast(match, text, index);
+    },
+  }),
+);
+
 export const generalCrisisRules = compileRules('crisis', SPECS);
