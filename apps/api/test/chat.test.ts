@@ -2,7 +2,7 @@ import type { Database } from '@bedrock/db';
 import { CHAT_CATCH_UP_MAX } from '@bedrock/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertMessage } from '../src/chat/repository.ts';
+import { claimAlias, insertMessage } from '../src/chat/repository.ts';
 import { ChatClient, clientId, createGroup, groupRoom, joinGroup, wsUrl } from './chat.helpers.ts';
 import { buildTestApp, signup } from './helpers.ts';
 
@@ -157,4 +157,29 @@ describe('durable send, ack and catch-up', () => {
     a.close();
     back.close();
   });
+
+  it('gives each member a room alias of their own, stable across joins', async () => {
+    const first = await ChatClient.connect(url, alice.cookie);
+    first.send({ type: 'join', room: roomId });
+    const again = await ChatClient.connect(url, alice.cookie);
+    again.send({ type: 'join', room: roomId });
+    const other = await ChatClient.connect(url, bob.cookie);
+    other.send({ type: 'join', room: roomId });
+    const [a1, a2, b1] = [await first.next('joined'), await again.next('joined'), await other.next('joined')];
+    expect(a1.you.alias).toBe(a2.you.alias);
+    expect(a1.you.alias).not.toBe(b1.you.alias);
+    for (const c of [first, again, other]) c.close();
+
+    // When two members' first candidates collide, the second claims the next one.
+    const room = await insertRoomForAliases();
+    const candidate = (n: number) => (n === 0 ? 'Same Heron' : `Other Heron ${n}`);
+    expect(await claimAlias(database.db, room, alice.userId, candidate)).toBe('Same Heron');
+    expect(await claimAlias(database.db, room, bob.userId, candidate)).toBe('Other Heron 1');
+    expect(await claimAlias(database.db, room, alice.userId, candidate)).toBe('Same Heron');
+  });
 });
+
+async function insertRoomForAliases(): Promise<string> {
+  const other = await createGroup(database, 'open');
+  return groupRoom(app, alice.cookie, other);
+}

@@ -1,6 +1,6 @@
 import { pseudonymFor } from '../forum/pseudonym.ts';
 
 /** The forum's keyed-HMAC pseudonym, scoped to one room: stable there, unlinkable across rooms. */
-export function roomAlias(secret: string, roomId: string, userId: string): string {
-  return pseudonymFor(secret, 'room', roomId, userId);
+export function roomAlias(secret: string, roomId: string, userId: string, attempt = 0): string {
+  return pseudonymFor(secret, 'room', roomId, userId, attempt);
 }

@@ -25,6 +25,8 @@ export interface Conn {
 
 interface LocalRoom {
   conns: Set<Conn>;
+  /** Sockets per user here, so the distinct count is a size, not a scan. */
+  users: Map<string, number>;
   /** Highest sequence forwarded to local sockets; -1 until read from the database. */
   lastSeq: number;
   /** Messages that arrived ahead of a missing sequence, by sequence. */
@@ -82,7 +84,7 @@ export class Hub {
   async enter(conn: Conn, roomId: string, membership: Membership): Promise<void> {
     let room = this.rooms.get(roomId);
     if (!room) {
-      room = { conns: new Set(), lastSeq: -1, pending: new Map(), recent: [], gapTimer: null };
+      room = { conns: new Set(), users: new Map(), lastSeq: -1, pending: new Map(), recent: [], gapTimer: null };
       this.rooms.set(roomId, room);
       const created = room;
       // Subscribe before reading the last sequence, so nothing published in between is missed.
@@ -92,8 +94,11 @@ export class Hub {
       this.drainPending(roomId, created);
     }
     conn.rooms.set(roomId, membership);
-    room.conns.add(conn);
-    this.presence.changed(roomId, this.distinctUsers(room));
+    if (!room.conns.has(conn)) {
+      room.conns.add(conn);
+      room.users.set(conn.user.id, (room.users.get(conn.user.id) ?? 0) + 1);
+    }
+    this.presence.changed(roomId, room.users.size);
   }
 
   /** The join's catch-up went out up to `sentUpTo`: forward whatever was broadcast meanwhile, then go live. */
@@ -122,9 +127,11 @@ export class Hub {
   leave(conn: Conn, roomId: string): void {
     conn.rooms.delete(roomId);
     const room = this.rooms.get(roomId);
-    if (!room) return;
-    room.conns.delete(conn);
-    this.presence.changed(roomId, this.distinctUsers(room));
+    if (!room?.conns.delete(conn)) return;
+    const left = (room.users.get(conn.user.id) ?? 1) - 1;
+    if (left > 0) room.users.set(conn.user.id, left);
+    else room.users.delete(conn.user.id);
+    this.presence.changed(roomId, room.users.size);
     if (room.conns.size === 0) {
       this.rooms.delete(roomId);
       if (room.gapTimer) clearTimeout(room.gapTimer);
@@ -220,10 +227,6 @@ export class Hub {
       membership.lastSeq = seq;
       this.write(conn, data);
     }
-  }
-
-  private distinctUsers(room: LocalRoom): number {
-    return new Set([...room.conns].map((c) => c.user.id)).size;
   }
 
   async close(): Promise<void> {

@@ -9,7 +9,7 @@ export const PRESENCE_CHANNEL = 'chat:presence';
 const REFRESH_MS = 15_000;
 const STALE_MS = 45_000;
 // Many joins at once (a session starting) become one presence event per room.
-const COALESCE_MS = 200;
+const COALESCE_MS = 1000;
 
 type Announcement = { k: 'count'; i: string; r: string; c: number } | { k: 'ask'; i: string; r: string };
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chatFacilitators, chatMembers, chatMessages, chatRooms, type Db } from '@bedrock/db';
 import type { ChatMessage } from '@bedrock/shared';
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 
 // All chat SQL lives here; the rules live in service.ts.
 
@@ -262,4 +262,43 @@ export function roomsOfGroups(db: Db, groupIds: string[]) {
     .select({ id: chatRooms.id, groupId: chatRooms.groupId })
     .from(chatRooms)
     .where(inArray(chatRooms.groupId, groupIds));
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const err = error as { code?: string; cause?: { code?: string } };
+  return err.code === '23505' || err.cause?.code === '23505';
+}
+
+/**
+ * The member's pseudonym in the room: the one claimed before, else the first candidate no other member
+ * holds (a unique index settles races), so two people never share a name in one room.
+ */
+export async function claimAlias(
+  db: Db,
+  roomId: string,
+  userId: string,
+  candidate: (attempt: number) => string,
+): Promise<string> {
+  await db.insert(chatMembers).values({ roomId, userId }).onConflictDoNothing();
+  for (let attempt = 0; attempt < 64; attempt++) {
+    const existing = await findMember(db, roomId, userId);
+    if (existing?.alias) return existing.alias;
+    try {
+      const [row] = await db
+        .update(chatMembers)
+        .set({ alias: candidate(attempt) })
+        .where(and(eq(chatMembers.roomId, roomId), eq(chatMembers.userId, userId), isNull(chatMembers.alias)))
+        .returning({ alias: chatMembers.alias });
+      if (row?.alias) return row.alias;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  // 64 misses in 4,096 names means thousands of members in one room: number the name.
+  const numbered = `${candidate(0)} ${(randomBytes(2).readUInt16BE(0) % 9000) + 1000}`;
+  await db
+    .update(chatMembers)
+    .set({ alias: numbered })
+    .where(and(eq(chatMembers.roomId, roomId), eq(chatMembers.userId, userId)));
+  return numbered;
 }

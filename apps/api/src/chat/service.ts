@@ -76,9 +76,15 @@ export class ChatService {
     const room = await readableRoom(db, this.deps.access, conn.user, roomId);
     if (conn.rooms.has(room.id)) hub.leave(conn, room.id);
     if (showUsername !== undefined) await repo.setShowUsername(db, room.id, conn.user.id, showUsername);
-    const shown = showUsername ?? (await repo.findMember(db, room.id, conn.user.id))?.showUsername ?? false;
-    const alias = shown ? conn.user.username : roomAlias(this.deps.secret, room.id, conn.user.id);
-    const moderator = await canModerate(db, conn.user, room.id);
+    const [member, moderator] = await Promise.all([
+      repo.findMember(db, room.id, conn.user.id),
+      canModerate(db, conn.user, room.id),
+    ]);
+    const shown = member?.showUsername ?? false;
+    const pseudonym =
+      member?.alias ??
+      (await repo.claimAlias(db, room.id, conn.user.id, (n) => roomAlias(this.deps.secret, room.id, conn.user.id, n)));
+    const alias = shown ? conn.user.username : pseudonym;
     await hub.enter(conn, room.id, { groupId: room.groupId, alias, moderator, lastSeq: 0, ready: false, typingAt: 0 });
 
     let rows: repo.MessageRow[];
