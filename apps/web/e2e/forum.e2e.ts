@@ -319,3 +319,70 @@ describe('hostile text in a post', () => {
     await readerContext.close();
   });
 });
+
+// ---------- without JavaScript ----------
+
+describe('the forum without JavaScript', () => {
+  it('joins, posts with a warning, reacts, edits, reports on its own page and deletes, with plain forms', async () => {
+    const writer = await signup('nojs');
+    const context = await signedIn(writer.cookie, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/groups/${openSlug}`);
+    await page.getByRole('button', { name: /^Join/ }).click();
+    await page.getByText(`You have joined Open talk ${tag}`).waitFor();
+
+    await page.getByRole('link', { name: 'Start a conversation' }).click();
+    await page.getByLabel('Title').fill(`Plain forms (${tag})`);
+    await page.getByLabel('Your post').fill('Written without any script.');
+    await page.getByLabel('What is it about?').selectOption('affair_details');
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await page.waitForURL(new RegExp(`/groups/${openSlug}/threads/`));
+    const threadPath = new URL(page.url()).pathname;
+
+    const opening = page.getByRole('article').first();
+    expect(await opening.getByText('Written without any script.').isVisible()).toBe(false);
+    await opening.getByText('Show this post').click();
+    expect(await opening.getByText('Written without any script.').isVisible()).toBe(true);
+
+    await opening.getByRole('button', { name: /^Strength/ }).click();
+    await page.waitForURL(new RegExp(`${threadPath}#post-`));
+    await page.locator('article button[aria-pressed="true"]', { hasText: 'Strength' }).waitFor();
+
+    await page.getByRole('article').first().getByRole('link', { name: 'Edit your post' }).click();
+    await page.getByRole('heading', { name: 'Edit your post' }).waitFor();
+    expect(await page.getByLabel('Your post').inputValue()).toBe('Written without any script.');
+    await page.getByLabel('Your post').fill('Written, then edited, without any script.');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(new RegExp(`${threadPath}#post-`));
+    await page.getByRole('article').first().getByText('Show this post').click();
+    await page.getByText('Written, then edited, without any script.').waitFor();
+    await page.getByRole('article').first().getByText('· edited').waitFor();
+
+    await page.getByLabel('Your reply').fill('A reply I will take back.');
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    const reply = page.getByRole('article').filter({ hasText: 'A reply I will take back.' });
+    await reply.waitFor();
+    await reply.getByText('Delete your post').click();
+    await reply.getByRole('button', { name: 'Yes, delete it' }).click();
+    await page.getByText('Your post has been deleted.').waitFor();
+    await page.getByText('This post was deleted by the person who wrote it.').waitFor();
+    expect(await page.getByText('A reply I will take back.').count()).toBe(0);
+    await context.close();
+
+    // Another member, not in the group, can still report what they read, on the plain report page.
+    const reader = await signup('nojsreader');
+    const readerContext = await signedIn(reader.cookie, { javaScriptEnabled: false });
+    const readerPage = await readerContext.newPage();
+    await readerPage.goto(`${baseUrl}${threadPath}`);
+    await readerPage.getByRole('article').first().getByRole('link', { name: 'Report this post' }).click();
+    await readerPage.getByRole('heading', { level: 1, name: 'Report a post' }).waitFor();
+    await readerPage.getByRole('button', { name: 'Send to a moderator' }).click();
+    // The browser's own check asks for a reason first; the page stays put.
+    expect(new URL(readerPage.url()).pathname.endsWith('/report')).toBe(true);
+    await readerPage.getByLabel('Minimizing').check();
+    await readerPage.getByRole('button', { name: 'Send to a moderator' }).click();
+    await readerPage.waitForURL(new RegExp(`${threadPath}\\?reported=1`));
+    await readerPage.getByText('Thank you. A moderator will look at the post you reported.').waitFor();
+    await readerContext.close();
+  });
+});

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { forumApi } from '$lib/forum/api.server.ts';
 import { composerInput, composerValuesRecord } from '$lib/forum/form-input.ts';
-import { cursorFrom } from '$lib/forum/paging.ts';
+import { cursorFrom, cursorHref } from '$lib/forum/paging.ts';
 import { doneOrRedirect, unwrap } from '$lib/forum/respond.server.ts';
 import { formError } from '$lib/server/api-errors.ts';
 import { failWith, field } from '$lib/server/forms.ts';
@@ -41,7 +41,7 @@ export const actions: Actions = {
     const postId = field(data, 'postId');
     const result = await forumApi(event).react(postId, field(data, 'kind'));
     if (!result.ok) return failWith(result.error, {}, 'react');
-    const back = `${threadPath(event.params.slug, event.params.threadId)}${event.url.search}#post-${postId}`;
+    const back = `${cursorHref(threadPath(event.params.slug, event.params.threadId), cursorFrom(event.url) ?? null)}#post-${postId}`;
     return doneOrRedirect(event, back, { action: 'react' as const, done: true });
   },
 
@@ -49,7 +49,9 @@ export const actions: Actions = {
     const postId = field(await event.request.formData(), 'postId');
     const result = await forumApi(event).remove(postId);
     if (!result.ok) return failWith(result.error, {}, 'delete');
-    const back = `${threadPath(event.params.slug, event.params.threadId)}?deleted=1#post-${postId}`;
+    const cursor = cursorFrom(event.url);
+    const query = new URLSearchParams({ ...(cursor ? { cursor } : {}), deleted: '1' });
+    const back = `${threadPath(event.params.slug, event.params.threadId)}?${query}#post-${postId}`;
     return doneOrRedirect(event, back, { action: 'delete' as const, done: true });
   },
 };
