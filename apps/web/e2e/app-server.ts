@@ -139,8 +139,10 @@ export async function startApp(options: { quickExitUrl: string; admins?: string[
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
+  let stopping = false;
 
   const cleanup = async () => {
+    stopping = true;
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
@@ -170,5 +172,12 @@ export async function startApp(options: { quickExitUrl: string; admins?: string[
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 
+  // Tests would only see "connection refused": say why the server went away, with its last words.
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    process.stderr.write(
+      `\n[e2e] The Bedrock server exited during the run (code ${code}, signal ${signal}). Its output:\n${output}\n`,
+    );
+  });
   return { origin, admins, stop: cleanup };
 }
