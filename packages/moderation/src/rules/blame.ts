@@ -164,4 +164,12 @@ const MORE: RuleSpec[] = [
   },
 ];
 
+// Everyday blame clichés aimed at the partner.
+MORE.push({
+  pattern:
+    "(?:should have|should've) seen (?:it|this) coming|(?:hold up|look in) a mirror|(?:ask|asked) yourself why|why do (?:you|u) think (?:he|she) (?:cheated|strayed|did it|looked|went)|(?:a man|men|guys|husbands) (?:has|have) needs|you (?:weren't|were not|never) there for (?:him|her)|you (?:changed|let things slide|took (?:him|her) for granted|stopped trying|put the kids first|were (?:always |too )?(?:busy|tired|cold|distant))|(?:dead|sexless) (?:bedroom|marriage)|keep (?:your|a) (?:man|husband|him) (?:happy|satisfied|interested)|take care of your (?:man|husband)|if you (?:don't|won't),? someone else will",
+  reason: CAUSE,
+  negatable: 'before',
+});
+
 export const blameRules = compileRules('blame_shifting', [...SPECS, ...MORE]);

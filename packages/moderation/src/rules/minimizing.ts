@@ -56,4 +56,14 @@ const MORE: RuleSpec[] = [
   },
 ];
 
-export const minimizingRules = compileRules('minimizing', [...SPECS, ...MORE]);
+// Common consolation clichés that shrink the betrayal or hurry her, as a support worker would list them.
+const CLICHES: RuleSpec[] = [
+  {
+    pattern:
+      "(?:it|that) could (?:always )?be worse|(?:it's|it was|that's) (?:just|only) (?:sex|physical|a fling|fun|fantasy|online|a phase)|(?:it|she|they) (?:didn't|did not|doesn't) mean (?:anything|a thing)|harmless (?:fun|flirting)|he still loves you|he (?:chose|picked) you|he came (?:back|home) to you|time heals|count your blessings|(?:look on|focus on) the (?:bright side|positive)|you(?:'ve| have) (?:got )?a good (?:man|husband|one)|he's a good (?:dad|father|man|husband)|(?:you're|you are) lucky|be (?:grateful|thankful) (?:that|for|he)|think of the (?:kids|children)|(?:every|all) marriages? (?:has|have|go(?:es)? through)|(?:it|this|affairs|cheating) happens? (?:in|to) (?:every|all|most|lots of)|happens all the time|it's (?:really )?common|marriage is hard|don't dwell|stop dwelling|get past (?:it|this)|move forward|(?:you|u) can't (?:hold|keep) (?:it|this) (?:against|over)",
+    reason: SMALL,
+    negatable: 'before',
+  },
+];
+
+export const minimizingRules = compileRules('minimizing', [...SPECS, ...MORE, ...CLICHES]);
