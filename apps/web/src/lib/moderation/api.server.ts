@@ -6,6 +6,7 @@ import {
   type CheckRequest,
   checkResponseSchema,
   claimResponseSchema,
+  groupResponseSchema,
   noticeResponseSchema,
   noticesResponseSchema,
   outcomeResponseSchema,
@@ -30,6 +31,7 @@ function withQuery(path: string, query: Record<string, string | undefined>): str
 export function moderationApi(event: RequestEvent) {
   const api = createApi(event);
   return {
+    groupBySlug: (slug: string) => api.get(`/api/groups/${enc(slug)}`, groupResponseSchema),
     check: (body: CheckRequest) => api.post('/api/moderation/check', checkResponseSchema, body),
     outcome: (targetType: TargetType, targetId: string) =>
       api.get(withQuery('/api/moderation/outcome', { targetType, targetId }), outcomeResponseSchema),
