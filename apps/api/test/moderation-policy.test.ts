@@ -3,7 +3,8 @@ import { type CheckResponse, LABELS, type OutcomeResponse, PRIORITY, type QueueI
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { client, expectStatus } from './forum-setup.ts';
-import { buildTestApp } from './helpers.ts';
+import { buildApp } from '../src/app.ts';
+import { buildTestApp, testConfig } from './helpers.ts';
 import { itemFor, KIND_TEXT, moderationWorld, reply, SAMPLES, setPolicy, threadPostIds } from './moderation.helpers.ts';
 
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
@@ -180,6 +181,41 @@ describe('the nudge: POST /api/moderation/check', () => {
     }
     expect(statuses.slice(0, 59).every((s) => s === 200)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe('the nudge leaves no trace', () => {
+  it('never writes the draft into a log line, even at debug level and on refusals', async () => {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => lines.push(line) };
+    const logged = await buildApp({
+      config: testConfig({ LOG_LEVEL: 'trace' }),
+      database: ctx.database,
+      logger: { stream },
+    });
+    try {
+      const secret = 'Maybe if you had kept yourself up zebra-quartz-1729 he would not have strayed.';
+      const ok = await logged.inject({
+        method: 'POST',
+        url: '/api/moderation/check',
+        headers: { cookie: world.reader.cookie },
+        payload: { text: secret },
+      });
+      expect(ok.statusCode).toBe(200);
+      const refused = await logged.inject({
+        method: 'POST',
+        url: '/api/moderation/check',
+        headers: { cookie: world.reader.cookie },
+        payload: { text: secret, context: 'zebra-quartz-1729' },
+      });
+      expect(refused.statusCode).toBe(400);
+      // The logger does write (other routes' request lines arrive), just never the draft.
+      await logged.inject({ method: 'GET', url: '/api/health' });
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines.join('\n')).not.toContain('zebra-quartz-1729');
+    } finally {
+      await logged.close();
+    }
   });
 });
 
