@@ -187,4 +187,31 @@ describe('live chat', () => {
     await fernContext.close();
     await harborContext.close();
   });
+
+  it('a moderator removes a message and closes the room; members see both at once', async () => {
+    const fernContext = await signedIn(fern.cookie);
+    const fernPage = await openRoom(fernContext);
+    const adminContext = await signedIn(await login(admin.username, admin.password));
+    const adminPage = await openRoom(adminContext);
+
+    await send(fernPage, 'Please take this one down');
+    const message = adminPage.locator('ol.messages > li', { hasText: 'Please take this one down' });
+    await message.locator('summary').click();
+    await message.getByRole('button', { name: 'Remove message' }).click();
+    await fernPage.locator('ol.messages > li .body', { hasText: 'Please take this one down' }).waitFor({
+      state: 'detached',
+    });
+    await adminPage.getByText('The message was removed for everyone.').waitFor();
+
+    await adminPage.getByText('Moderator tools').click();
+    await adminPage.getByRole('button', { name: 'Close the room' }).click();
+    await fernPage.getByText('This room is closed for now. You can still read it.').waitFor();
+    expect(await fernPage.getByLabel('Your message').isDisabled()).toBe(true);
+    await adminPage.getByRole('button', { name: 'Reopen the room' }).click();
+    await fernPage.getByText('This room is closed for now.').waitFor({ state: 'detached' });
+    expect(await fernPage.getByLabel('Your message').isDisabled()).toBe(false);
+
+    await fernContext.close();
+    await adminContext.close();
+  });
 });

@@ -87,6 +87,21 @@ describe('live messages', () => {
   });
 });
 
+describe('room changes', () => {
+  it('follows the room being closed and reopened by a moderator, and ignores other rooms', () => {
+    const { client, fake } = setup();
+    fake.last().open();
+    const info = joined([]).room;
+    fake.last().serve(joined([]));
+    fake.last().serve({ type: 'room', room: { ...info, state: 'closed' } });
+    expect(client.state.room?.state).toBe('closed');
+    fake.last().serve({ type: 'room', room: { ...info, id: 'another-room', state: 'open' } });
+    expect(client.state.room?.state).toBe('closed');
+    fake.last().serve({ type: 'room', room: { ...info, state: 'open', slowModeSeconds: 30 } });
+    expect(client.state.room).toMatchObject({ state: 'open', slowModeSeconds: 30 });
+  });
+});
+
 describe('sending', () => {
   it('shows an acknowledged message at once as ours and skips its broadcast', () => {
     const { client, fake } = setup();

@@ -50,6 +50,12 @@ export interface ChatClientOptions {
   announce?: (text: string) => void;
 }
 
+/** The room an event is about: `joined` and `room` carry the room's info, errors may name none. */
+function eventRoom(event: ChatServerEvent): string | undefined {
+  if (event.type === 'joined' || event.type === 'room') return event.room.id;
+  return event.room;
+}
+
 const TYPING_SEND_EVERY_MS = 2_000;
 const TYPING_SHOWN_MS = 5_000;
 const GAP_PAGE = 100;
@@ -300,7 +306,7 @@ export class ChatClient {
     const parsed = chatServerEventSchema.safeParse(json);
     if (!parsed.success) return;
     const event = parsed.data;
-    if (event.type !== 'error' && event.type !== 'joined' && event.room !== this.options.room) return;
+    if (eventRoom(event) !== undefined && eventRoom(event) !== this.options.room) return;
     switch (event.type) {
       case 'joined':
         this.onJoined(event);
@@ -323,6 +329,7 @@ export class ChatClient {
         break;
       case 'mod_alert':
         this.update({ alerts: [...this.view.alerts, { seq: event.seq, labels: event.labels }] });
+        this.options.announce?.('A message in this room may need a moderator’s care. See the moderator tools.');
         break;
       case 'removed':
         this.timeline.remove(event.seq);
@@ -347,7 +354,6 @@ export class ChatClient {
   }
 
   private onJoined(event: Event<'joined'>): void {
-    if (event.room.id !== this.options.room) return;
     const rejoin = this.everJoined;
     this.joined = true;
     this.everJoined = true;
