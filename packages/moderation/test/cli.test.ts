@@ -35,6 +35,11 @@ describe('pnpm --silent classify', () => {
     expect(Object.keys(lines[0] ?? {})).toEqual(['id', 'labels', 'flags']);
   });
 
+  it('ignores a byte-order mark and Windows line endings', () => {
+    const lines = runCli(`\uFEFF${JSON.stringify({ id: 1, text: 'You are overreacting.' })}\r\n`);
+    expect(lines.map((line) => JSON.parse(line))).toMatchObject([{ id: 1, labels: ['invalidating'] }]);
+  });
+
   it('prints nothing for empty input', () => {
     expect(runCli('')).toEqual([]);
   });

@@ -7,7 +7,8 @@ function handle(line: string): string {
   if (line.trim() === '') return JSON.stringify({ id: null, error: 'The line is empty.' });
   let parsed: unknown;
   try {
-    parsed = JSON.parse(line);
+    // A UTF-8 byte-order mark (Windows editors) is not part of the JSON.
+    parsed = JSON.parse(line.replace(/^\uFEFF/, ''));
   } catch {
     return JSON.stringify({ id: null, error: 'The line is not valid JSON.' });
   }
