@@ -326,6 +326,7 @@ export class ChatClient {
         break;
       case 'crisis':
         this.update({ crisis: { message: event.message, resources: event.resources } });
+        this.options.announce?.('Your message was shared. Some support options are shown below it, only to you.');
         break;
       case 'mod_alert':
         this.update({ alerts: [...this.view.alerts, { seq: event.seq, labels: event.labels }] });
