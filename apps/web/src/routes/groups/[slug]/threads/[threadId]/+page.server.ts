@@ -3,6 +3,7 @@ import { forumApi } from '$lib/forum/api.server.ts';
 import { composerInput, composerValuesRecord } from '$lib/forum/form-input.ts';
 import { cursorFrom, cursorHref } from '$lib/forum/paging.ts';
 import { doneOrRedirect, unwrap } from '$lib/forum/respond.server.ts';
+import { nudgeFirst, showOutcome } from '$lib/moderation/nudge.server.ts';
 import { formError } from '$lib/server/api-errors.ts';
 import { failWith, field } from '$lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,13 +28,17 @@ export const actions: Actions = {
     const input = composerInput(await event.request.formData());
     const values = composerValuesRecord(input.values);
     if (!input.ok) return failWith(formError('ERR_VALIDATION', input.fields), values, 'reply');
+    const nudge = await nudgeFirst(event, 'reply', input.body, values, 'reply');
+    if (nudge) return nudge;
     const result = await forumApi(event).reply(event.params.threadId, {
       body: input.body,
       anonymous: input.anonymous,
       contentWarning: input.contentWarning,
     });
     if (!result.ok) return failWith(result.error, values, 'reply');
-    redirect(303, `${threadPath(event.params.slug, event.params.threadId)}#post-${result.data.post.id}`);
+    const back = `${threadPath(event.params.slug, event.params.threadId)}#post-${result.data.post.id}`;
+    await showOutcome(event, 'post', result.data.post.id, back);
+    redirect(303, back);
   },
 
   react: async (event) => {
