@@ -40,6 +40,10 @@ export function browserChatEnv(room: string): ChatEnv {
     now: () => Date.now(),
     random: () => Math.random(),
     isOnline: () => navigator.onLine,
+    async signedIn() {
+      const response = await fetch('/api/me', { headers: { accept: 'application/json' } });
+      return response.status !== 401;
+    },
     newId: randomId,
   };
 }

@@ -280,6 +280,35 @@ describe('reconnecting', () => {
   });
 });
 
+describe('a session that ended while away', () => {
+  it('stops retrying once refused upgrades turn out to mean signed out', async () => {
+    const { client, fake } = setup();
+    fake.state.signedIn = false;
+    fake.last().drop();
+    fake.runTimers();
+    fake.last().drop();
+    fake.runTimers();
+    expect(client.state.connection).toBe('reconnecting');
+    fake.last().drop();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(client.state).toMatchObject({ connection: 'ended', ended: 'signed_out' });
+    expect(fake.waiting()).toEqual([]);
+  });
+
+  it('keeps retrying while still signed in (the server is just away)', async () => {
+    const { client, fake } = setup();
+    for (let i = 0; i < 4; i++) {
+      fake.last().drop();
+      fake.runTimers();
+    }
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(client.state.connection).toBe('reconnecting');
+    expect(fake.sockets).toHaveLength(5);
+  });
+});
+
 describe('leaving', () => {
   it('a quick exit drops the socket without a leave event; a normal leave says so', () => {
     const quick = setup();

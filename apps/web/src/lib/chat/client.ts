@@ -59,6 +59,7 @@ function eventRoom(event: ChatServerEvent): string | undefined {
 const TYPING_SEND_EVERY_MS = 2_000;
 const TYPING_SHOWN_MS = 5_000;
 const GAP_PAGE = 100;
+const SESSION_CHECK_AFTER = 3;
 
 /**
  * One member in one room: connects, joins with the last seen sequence, merges catch-up and live
@@ -262,6 +263,15 @@ export class ChatClient {
     const delay = reconnectDelay(this.attempt++, this.options.env.random());
     this.update({ connection: 'reconnecting', presence: null, typing: [] });
     this.cancelRetry = this.options.env.schedule(() => this.connect(), delay);
+    // A refused upgrade (say, the session expired while the laptop slept) only looks like a drop: after
+    // a few in a row, ask whether we are still signed in rather than retrying for ever.
+    if (this.attempt === SESSION_CHECK_AFTER) void this.checkSession();
+  }
+
+  private async checkSession(): Promise<void> {
+    const signedIn = await this.options.env.signedIn().catch(() => true);
+    // Joined again meanwhile: the answer is stale.
+    if (!signedIn && !this.stopped && !this.joined) this.end('signed_out');
   }
 
   private end(reason: EndReason): void {

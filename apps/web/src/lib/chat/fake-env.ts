@@ -39,7 +39,7 @@ export interface FakeTimer {
 export function fakeEnv(history: ChatMessage[] = []) {
   const sockets: FakeSocket[] = [];
   const timers: FakeTimer[] = [];
-  const state = { online: true, now: 1_700_000_000_000, nextId: 0 };
+  const state = { online: true, signedIn: true, now: 1_700_000_000_000, nextId: 0 };
   const env: ChatEnv = {
     openSocket(handlers) {
       const socket = new FakeSocket(handlers);
@@ -69,6 +69,7 @@ export function fakeEnv(history: ChatMessage[] = []) {
     now: () => state.now,
     random: () => 0.5,
     isOnline: () => state.online,
+    signedIn: async () => state.signedIn,
     newId: () => `client-msg-${String(++state.nextId).padStart(4, '0')}`,
   };
   return {

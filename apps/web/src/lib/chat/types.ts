@@ -29,6 +29,8 @@ export interface ChatEnv {
   now(): number;
   random(): number;
   isOnline(): boolean;
+  /** False only when the server says this browser is signed out (a network failure is not an answer). */
+  signedIn(): Promise<boolean>;
   /** A fresh client message id (letters, digits, dashes; 8–64 characters). */
   newId(): string;
 }
