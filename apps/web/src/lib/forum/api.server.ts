@@ -52,9 +52,12 @@ export function forumApi(event: RequestEvent) {
     myPosts: (cursor?: string) => api.get(withCursor('/api/me/posts', cursor), myPostsResponseSchema),
     verification: () => api.get('/api/verification', verificationResponseSchema),
     applyForVerification: (body: unknown) => api.post('/api/verification', verificationResponseSchema, body),
-    applications: () => api.get('/api/mod/verifications?status=pending', applicationListResponseSchema),
+    applications: (status: 'pending' | 'approved') =>
+      api.get(`/api/mod/verifications?status=${status}`, applicationListResponseSchema),
     approve: (id: string) => api.post(`/api/mod/verifications/${enc(id)}/approve`, applicationResponseSchema),
     decline: (id: string, reason: string) =>
       api.post(`/api/mod/verifications/${enc(id)}/decline`, applicationResponseSchema, { reason }),
+    revoke: (id: string, reason: string) =>
+      api.post(`/api/mod/verifications/${enc(id)}/revoke`, applicationResponseSchema, { reason }),
   };
 }

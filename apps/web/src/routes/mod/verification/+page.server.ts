@@ -12,16 +12,23 @@ function requireModerator(event: RequestEvent) {
 
 export const load: PageServerLoad = async (event) => {
   requireModerator(event);
-  return { applications: unwrap(await forumApi(event).applications()).applications };
+  const api = forumApi(event);
+  const [pending, approved] = await Promise.all([api.applications('pending'), api.applications('approved')]);
+  return { applications: unwrap(pending).applications, verified: unwrap(approved).applications };
 };
 
-async function decide(event: RequestEvent, decision: 'approve' | 'decline') {
+async function decide(event: RequestEvent, decision: 'approve' | 'decline' | 'revoke') {
   requireModerator(event);
   const data = await event.request.formData();
   const id = field(data, 'id');
   const reason = field(data, 'reason').trim();
   const api = forumApi(event);
-  const result = decision === 'approve' ? await api.approve(id) : await api.decline(id, reason);
+  const result =
+    decision === 'approve'
+      ? await api.approve(id)
+      : decision === 'decline'
+        ? await api.decline(id, reason)
+        : await api.revoke(id, reason);
   if (!result.ok) return failWith(result.error, { reason }, `${decision}:${id}`);
   return doneOrRedirect(event, `/mod/verification?decided=${decision}`, { action: decision, done: true });
 }
@@ -29,4 +36,5 @@ async function decide(event: RequestEvent, decision: 'approve' | 'decline') {
 export const actions: Actions = {
   approve: (event) => decide(event, 'approve'),
   decline: (event) => decide(event, 'decline'),
+  revoke: (event) => decide(event, 'revoke'),
 };
