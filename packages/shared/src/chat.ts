@@ -206,7 +206,11 @@ export const chatMessageParamsSchema = z.object({ roomId: roomIdSchema, seq: z.c
 export const chatMuteRequestSchema = z.object({
   /** Mute the author of this message: moderators act on messages, never on usernames. */
   seq: z.number().int().positive(),
-  minutes: z.number().int().min(1).max(7 * 24 * 60),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60),
 });
 export const chatMuteResponseSchema = z.object({ until: z.string() });
 export const chatRoomUpdateSchema = z
