@@ -69,6 +69,7 @@ export function createApi(event: RequestEvent) {
     get: <T>(path: string, schema: Schema<T>) => call('GET', path, schema),
     post: <T>(path: string, schema: Schema<T>, body?: unknown) => call('POST', path, schema, body),
     patch: <T>(path: string, schema: Schema<T>, body?: unknown) => call('PATCH', path, schema, body),
+    put: <T>(path: string, schema: Schema<T>, body?: unknown) => call('PUT', path, schema, body),
     delete: <T>(path: string, schema: Schema<T>) => call('DELETE', path, schema),
   };
 }
