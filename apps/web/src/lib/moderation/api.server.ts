@@ -11,6 +11,7 @@ import {
   noticesResponseSchema,
   outcomeResponseSchema,
   policyResponseSchema,
+  type PolicyResponse,
   queueItemDetailSchema,
   queueResponseSchema,
   statsResponseSchema,
@@ -50,5 +51,7 @@ export function moderationApi(event: RequestEvent) {
       api.get(withQuery('/api/mod/audit', query), auditResponseSchema),
     stats: () => api.get('/api/mod/stats', statsResponseSchema),
     policy: (groupId: string) => api.get(`/api/mod/policy/${enc(groupId)}`, policyResponseSchema),
+    updatePolicy: (groupId: string, body: { rules: PolicyResponse['rules'] }) =>
+      api.put(`/api/mod/policy/${enc(groupId)}`, policyResponseSchema, body),
   };
 }
