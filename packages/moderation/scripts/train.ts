@@ -6,16 +6,17 @@ import type { Label } from '@bedrock/shared';
 import { parseCorpus } from '../src/eval/corpus.ts';
 import { features } from '../src/model/features.ts';
 import type { LabelModel, ModelFile } from '../src/model/linear.ts';
-import { speechOnly } from '../src/text/eligible.ts';
+import { allWords, speechOnly } from '../src/text/eligible.ts';
 
-// Harmful-language labels, read on the writer's own sentences only. Crisis and identifying details stay
-// with the patterns: a crisis model trained here recalled only 57% of dev crises at a 2% false-flag
-// cost, below what the patterns do, and identifying details are formats, not wordings.
-const MODELLED: { label: Label; threshold: number }[] = [
-  { label: 'blame_shifting', threshold: 0.5 },
-  { label: 'codependency_label', threshold: 0.5 },
-  { label: 'minimizing', threshold: 0.5 },
-  { label: 'invalidating', threshold: 0.5 },
+// Harmful-language labels are read on the writer's own sentences only. Crisis reads every word (a
+// reported threat is the crisis) and is an extra OR-signal beside the patterns at a low threshold, since a
+// missed crisis is worse than a false one. Identifying details stay with the patterns: they are formats.
+const MODELLED: { label: Label; threshold: number; view: 'speech' | 'all'; l2?: number }[] = [
+  { label: 'blame_shifting', threshold: 0.5, view: 'speech' },
+  { label: 'codependency_label', threshold: 0.5, view: 'speech' },
+  { label: 'minimizing', threshold: 0.5, view: 'speech' },
+  { label: 'invalidating', threshold: 0.5, view: 'speech' },
+  { label: 'crisis', threshold: 0.5, view: 'all', l2: 0.03 },
 ];
 const EPOCHS = 40;
 const RATE = 0.2;
@@ -24,7 +25,10 @@ const MIN_COUNT = 2;
 
 const file = new URL('../data/train.jsonl', import.meta.url).pathname;
 const items = parseCorpus(readFileSync(file, 'utf8'), file);
-const docs = items.map((item) => [...features(speechOnly(item.text))]);
+const views = {
+  speech: items.map((item) => [...features(speechOnly(item.text))]),
+  all: items.map((item) => [...features(allWords(item.text))]),
+};
 
 function vocabularyOf(docs: string[][]): Set<string> {
   const counts = new Map<string, number>();
@@ -32,7 +36,7 @@ function vocabularyOf(docs: string[][]): Set<string> {
   return new Set([...counts].filter(([, n]) => n >= MIN_COUNT).map(([f]) => f));
 }
 
-function train(label: Label, docs: string[][], threshold: number): LabelModel {
+function train(label: Label, docs: string[][], threshold: number, l2 = L2): LabelModel {
   const vocabulary = vocabularyOf(docs);
   const weights = new Map<string, number>();
   let bias = 0;
@@ -46,7 +50,7 @@ function train(label: Label, docs: string[][], threshold: number): LabelModel {
       bias += rate * error;
       for (const f of fs) {
         const w = weights.get(f) ?? 0;
-        weights.set(f, w + rate * (error - L2 * w));
+        weights.set(f, w + rate * (error - l2 * w));
       }
     });
   }
@@ -59,7 +63,7 @@ function train(label: Label, docs: string[][], threshold: number): LabelModel {
 }
 
 const model: ModelFile = {};
-for (const { label, threshold } of MODELLED) model[label] = train(label, docs, threshold);
+for (const { label, threshold, view, l2 } of MODELLED) model[label] = train(label, views[view], threshold, l2);
 const out = process.argv[2] ?? new URL('../src/model/weights.json', import.meta.url).pathname;
 writeFileSync(out, `${JSON.stringify(model, null, 2)}\n`);
 for (const { label } of MODELLED) {

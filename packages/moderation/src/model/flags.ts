@@ -1,4 +1,5 @@
 import type { Flag, Label } from '@bedrock/shared';
+import { notPast } from '../rules/crisis.ts';
 import { eligibleSentences } from '../text/eligible.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { features } from './features.ts';
@@ -12,23 +13,32 @@ const REASONS: Partial<Record<Label, string>> = {
   codependency_label: 'This may frame her trauma responses as codependency.',
   minimizing: 'This may make the betrayal sound small or push her to move on.',
   invalidating: 'This may dismiss her perception or reactions as irrational.',
+  crisis: 'This may signal risk to her life or safety; please check in and show crisis resources.',
 };
 
 export function modelFlags(text: Analysed, skip: ReadonlySet<Label>): Flag[] {
-  const view = sentenceView(text.speech, eligibleSentences(text.speech, text.sentences));
+  const own = sentenceView(text.speech, eligibleSentences(text.speech, text.sentences));
+  // Crisis reads every word, quotes and reports included: "he said he'd hurt me" is the crisis.
+  let all: ReturnType<typeof sentenceView> | undefined;
   const flags: Flag[] = [];
   for (const [label, reason] of Object.entries(REASONS) as [Label, string][]) {
     const model = modelFor(label);
-    if (model === undefined || skip.has(label) || view.sentences.length === 0) continue;
+    if (model === undefined || skip.has(label)) continue;
+    if (label === 'crisis') all ??= sentenceView(text.raw, text.sentences);
+    const view = label === 'crisis' ? (all as ReturnType<typeof sentenceView>) : own;
+    if (view.sentences.length === 0) continue;
     if (probability(model, view.features) < model.threshold) continue;
     view.each ??= view.texts.map(features);
     const best = bestSentence(model, view.sentences, view.texts, view.each);
+    // A crisis told as over ("that was in 2021, I'm okay now") is not a crisis now, as for the patterns.
+    if (label === 'crisis' && !notPast('', text.raw, best.sentence.start)) continue;
     flags.push({ label, ...narrow(model, best.sentence, best.text), reason });
   }
   return flags;
 }
 
 export interface Analysed {
+  raw: string;
   speech: string;
   sentences: readonly Sentence[];
 }

@@ -17,3 +17,8 @@ export function speechOnly(text: string): string {
     .map((s) => speech.slice(s.start, s.end))
     .join(' ');
 }
+
+/** Every word of a text, lower-cased, as the crisis model reads it (quotes and reports included). */
+export function allWords(text: string): string {
+  return normalizeApostrophes(text).replace(/[A-Z]+/g, (s) => s.toLowerCase());
+}
