@@ -6,7 +6,14 @@ import { SESSION_COOKIE } from '$lib/session.ts';
 
 /** Pages may show private things on a shared device: never cache them, never leak where a link came from. */
 const privacyHeaders: Handle = async ({ event, resolve }) => {
-  const response = await resolve(event);
+  const resolved = await resolve(event);
+  // A response passed through from fetch() has immutable headers; copy it so the headers can be set.
+  let response = resolved;
+  try {
+    response.headers.set('x-content-type-options', 'nosniff');
+  } catch {
+    response = new Response(resolved.body, resolved);
+  }
   response.headers.set('cache-control', 'no-store');
   // same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on form posts, which the
   // CSRF checks (ours and SvelteKit's) must refuse.
