@@ -12,11 +12,12 @@ const PLAN = CRISIS_REASONS.plan;
 const DANGER = CRISIS_REASONS.danger;
 
 export const FIGURATIVE =
-  /\b(?:killing me|kill me now|dying (?:to|of|for)|die of (?:embarrassment|shame|laughter|boredom)|(?:i|i'd|i'll|i could|gonna|going to) (?:literally )?(?:kill|murder|strangle) (?:him|her|them|my husband|my wife|he|someone)(?! myself)|dead (?:tired|on my feet|inside lol)|lol|lmao|haha+|😂|🤣|jk|just kidding|kidding|suicide mission|knife in the back|laughing|end of my (?:rope|tether)|ropes|cutting (?:out|back|down|ties|corners|it close)|can't go on (?:doing|with|a|the))\b|😂|🤣|💀/i;
-export const IDIOM = /\b(?:knife in (?:the|my) back|twist(?:ed|ing)? the knife|like a knife|dead to me)\b/i;
+  /\b(?:killing me|kill me now|dying (?:to|of|for)|die of (?:embarrassment|shame|laughter|boredom)|(?:i|i'd|i'll|i could|gonna|going to) (?:literally )?(?:kill|murder|strangle) (?:him|her|them|my husband|my wife|he|someone)(?! myself)|dead (?:tired|on my feet|inside lol)|lol|lmao|haha+|😂|🤣|jk|just kidding|kidding|suicide mission|knife in the back|laughing|end of my (?:rope|tether)|ropes|cutting (?:out|back|down|ties|corners|it close)|can't go on (?:doing|with|a|the)|(?:this|that|it)\b[^.!?\n]{0,25}(?:going to|gonna|will) finish me off)\b|😂|🤣|💀/i;
+export const IDIOM =
+  /\b(?:knife in (?:the|my) back|twist(?:ed|ing)? the knife|like a knife|dead to me|(?:this|that|it)\b[^.!?\n]{0,25}(?:going to|gonna|will) finish me off)\b/i;
 // Looking back on a crisis that is over, or talking about crisis in general, is not a crisis now.
 const PAST_OR_GENERAL =
-  /\b(?:years? ago|months ago|(?<!never )used to|as a teen(?:ager)?|(?:years?|months) clean|clean from|came through|on the other side|i'm (?:okay|ok|fine) now|past that|risk of|for those who|anyone who (?:has|had)|hotline|helpline|safety plan matters|my friend|a friend|she used to|passed|gone now|they're gone|behind me|i'm safe|before we separated|i'm steady|perpetrator programme)\b/i;
+  /\b(?:years? ago|months ago|(?<!never )used to|as a teen(?:ager)?|(?:years?|months) clean|clean from|came through|on the other side|i'm (?:okay|ok|fine) now|past that|risk of|for those who|anyone who (?:has|had)|hotline|helpline|safety plan matters|my friend|a friend|she used to|passed|gone now|they're gone|behind me|i'm safe|before we separated|i'm steady|perpetrator programme|(?:don't|do not|no longer) (?:hurt|cut|harm) myself (?:now|anymore|any more)|among (?:teenagers|teens|young people|children|kids)|signs to (?:watch|look) for|guest speaker|(?:tv|the|that|this) (?:drama|film|movie|episode|series|documentary|show)|the scene with)\b/i;
 const STILL_NOW = /\b(?:again|relapsed?|tonight|right now|still (?:want|think|feel|have))\b/i;
 export const notPast = (_m: string, text: string, index: number): boolean => {
   const window = text.slice(Math.max(0, index - 160), index + 160);
