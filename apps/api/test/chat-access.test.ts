@@ -13,6 +13,7 @@ let url: string;
 let openGroup: string;
 let openRoom: string;
 let partnersRoom: string;
+let partnersGroup: string;
 type Account = Awaited<ReturnType<typeof signup>>;
 let partner: Account;
 let outsider: Account;
@@ -23,7 +24,7 @@ beforeAll(async () => {
   await app.listen({ port: 0, host: '127.0.0.1' });
   url = wsUrl(app);
   openGroup = await createGroup(database, 'open');
-  const partnersGroup = await createGroup(database, 'partners_only');
+  partnersGroup = await createGroup(database, 'partners_only');
   partner = await signup(app);
   outsider = await signup(app);
   moderator = await signup(app);
@@ -96,6 +97,26 @@ describe('who may enter', () => {
     expect(ban.statusCode).toBe(200);
     expect(await client.next('left')).toEqual({ type: 'left', room: openRoom });
     client.send({ type: 'join', room: openRoom });
+    expect((await client.next('error')).code).toBe('ERR_NOT_FOUND');
+    client.close();
+  });
+
+  it('drops a partner whose verification is revoked from partners-only rooms at once', async () => {
+    const other = await signup(app);
+    const verificationId = await verifyPartner(database, other.userId);
+    await joinGroup(database, partnersGroup, other.userId);
+    const client = await ChatClient.connect(url, other.cookie);
+    client.send({ type: 'join', room: partnersRoom });
+    await client.next('joined');
+    const revoke = await app.inject({
+      method: 'POST',
+      url: `/api/mod/verifications/${verificationId}/revoke`,
+      headers: { cookie: moderator.cookie },
+      payload: { reason: 'Revoked in a test of live access.' },
+    });
+    expect(revoke.statusCode).toBe(200);
+    expect(await client.next('left')).toEqual({ type: 'left', room: partnersRoom });
+    client.send({ type: 'join', room: partnersRoom });
     expect((await client.next('error')).code).toBe('ERR_NOT_FOUND');
     client.close();
   });

@@ -22,15 +22,18 @@ export async function joinGroup(database: Database, groupId: string, userId: str
   await database.db.insert(groupMembers).values({ groupId, userId });
 }
 
-export async function verifyPartner(database: Database, userId: string): Promise<void> {
+/** Marks the account as a verified partner; returns the verification's id. */
+export async function verifyPartner(database: Database, userId: string): Promise<string> {
+  const id = randomBytes(16).toString('base64url');
   await database.db.insert(partnerVerifications).values({
-    id: randomBytes(16).toString('base64url'),
+    id,
     userId,
     situation: 'test',
     foundVia: 'test',
     agreedAt: new Date(),
     status: 'approved',
   });
+  return id;
 }
 
 export async function banFromGroup(database: Database, groupId: string, userId: string): Promise<void> {

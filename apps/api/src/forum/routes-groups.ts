@@ -161,7 +161,8 @@ export function groupRoutes({ db }: ForumContext): FastifyPluginAsyncZod {
       { schema: { tags: modTags, params: idParams, response: responses({ 200: applicationResponseSchema }) } },
       async (request) => {
         const moderator = requireRole(request, 'moderator');
-        return { application: await decideApplication(db, moderator, request.params.id, 'approve', null) };
+        const { application } = await decideApplication(db, moderator, request.params.id, 'approve', null);
+        return { application };
       },
     );
 
@@ -179,7 +180,10 @@ export function groupRoutes({ db }: ForumContext): FastifyPluginAsyncZod {
         async (request) => {
           const moderator = requireRole(request, 'moderator');
           const { id } = request.params;
-          return { application: await decideApplication(db, moderator, id, decision, request.body.reason) };
+          const { application, userId } = await decideApplication(db, moderator, id, decision, request.body.reason);
+          // A revoked partner leaves partners-only live rooms at once, on every instance.
+          if (decision === 'revoke') await app.chat.accessChanged({ userId });
+          return { application };
         },
       );
     }

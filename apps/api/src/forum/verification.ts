@@ -105,7 +105,8 @@ export async function decideApplication(
       targetId: id,
       reason,
     });
-    return application(updated!);
+    // The owner is returned beside the public view so callers can re-check live access (chat rooms).
+    return { application: application(updated!), userId: updated!.userId };
   });
 }
 
