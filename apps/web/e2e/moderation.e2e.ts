@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium.ts';
+
+// The moderation journey of issue 6 against the real server: a member drafts a blame-shifting reply,
+// sees the nudge with the phrase highlighted and its reason, posts anyway; the reply is held and the
+// member reads why; a moderator approves it from /mod with the keyboard; a third member now sees it;
+// the author finds the outcome in /notices. Setup without a page (group, thread) uses the API.
+
+const baseUrl = inject('baseUrl');
+const admin = inject('admin');
+const tag = randomBytes(3).toString('hex');
+const password = 'a quiet walk by the river';
+const slug = `e2e-mod-${tag}`;
+const BLAME = "Maybe if you'd kept yourself up he wouldn't have needed to look elsewhere.";
+
+let browser: Browser;
+let threadId = '';
+let author: string;
+let reader: string;
+let moderator: string;
+
+async function api(path: string, init: { cookie?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = {};
+  if (init.cookie) headers.cookie = init.cookie;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: init.body === undefined ? 'GET' : 'POST',
+    headers,
+    body: init.body === undefined ? null : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${text}`);
+  const session = response.headers.getSetCookie().find((c) => c.startsWith('bedrock_session='));
+  return { json: JSON.parse(text) as Record<string, unknown>, cookie: session?.split(';')[0] };
+}
+
+async function signup(prefix: string): Promise<string> {
+  const { cookie } = await api('/api/auth/signup', { body: { username: `${prefix}_${tag}`, password } });
+  if (!cookie) throw new Error('signup set no session cookie');
+  return cookie;
+}
+
+async function signedIn(cookie: string): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  const [name = '', value = ''] = cookie.split('=');
+  await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+  return context;
+}
+
+async function open(context: BrowserContext, path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForSelector('html[data-quick-exit="ready"]');
+  return page;
+}
+
+beforeAll(async () => {
+  browser = await launchChromium(inject('chromiumPath'));
+  const login = await api('/api/auth/login', { body: { username: admin.username, password: admin.password } });
+  if (!login.cookie) throw new Error('admin login set no cookie');
+  moderator = login.cookie;
+  await api('/api/groups', {
+    cookie: moderator,
+    body: { slug, name: `Moderated talk ${tag}`, kind: 'open', description: 'A group made by the moderation e2e run.' },
+  });
+  const starter = await signup('wren');
+  author = await signup('linnet');
+  reader = await signup('plover');
+  for (const cookie of [starter, author, reader]) await api(`/api/groups/${slug}/join`, { cookie, body: {} });
+  const created = await api(`/api/groups/${slug}/threads`, {
+    cookie: starter,
+    body: { title: `Where do I start (${tag})`, body: 'I found out last week and I do not know what to do first.' },
+  });
+  threadId = (created.json.thread as { id: string }).id;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('moderation journey', () => {
+  const threadPath = () => `/groups/${slug}/threads/${threadId}`;
+
+  it('nudges the author with the highlighted phrase and its reason; posting anyway holds the reply', async () => {
+    const context = await signedIn(author);
+    const page = await open(context, threadPath());
+    await page.getByLabel('Your reply').fill(BLAME);
+
+    // The debounced check shows the nudge while typing.
+    const nudge = page.locator('section.nudge');
+    await nudge.getByRole('heading', { name: 'Before you post' }).waitFor();
+    const mark = nudge.locator('mark').first();
+    expect((await mark.textContent())?.length).toBeGreaterThan(0);
+    expect(BLAME).toContain(await mark.textContent());
+    // The reason is listed under the draft and read out with the phrase.
+    const reason = ((await nudge.locator('ul.reasons li').first().textContent()) ?? '').trim();
+    expect(reason).toMatch(/\w+ \w+ \w+/);
+    expect(await mark.getAttribute('title')).toContain(reason);
+    await expect.poll(() => nudge.getByRole('link', { name: 'Edit' }).count()).toBe(1);
+
+    // Submitting the ordinary way still nudges (the server checks too), keeping the draft.
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    await nudge.getByRole('button', { name: 'Post anyway' }).waitFor();
+    expect(await page.getByLabel('Your reply').inputValue()).toBe(BLAME);
+
+    await nudge.getByRole('button', { name: 'Post anyway' }).click();
+    await page.waitForURL(/\/notices\/posted\?/);
+    const status = page.getByRole('status');
+    await status
+      .getByText(/waiting for a moderator/i)
+      .first()
+      .waitFor();
+    expect(await page.content()).not.toMatch(/violation|offender/i);
+    await context.close();
+  });
+
+  it('the reply is not visible to another member while held', async () => {
+    const context = await signedIn(reader);
+    const page = await open(context, threadPath());
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.content()).not.toContain('kept yourself up');
+    await context.close();
+  });
+
+  it('a moderator sees the item with the highlight in /mod and approves it with the keyboard', async () => {
+    const context = await signedIn(moderator);
+    const page = await open(context, `/mod?groupId=`);
+    const item = page.locator('article.item').filter({ hasText: 'kept yourself up' });
+    await item.waitFor();
+    expect(await item.locator('mark').count()).toBeGreaterThan(0);
+    expect(await item.textContent()).toMatch(/M-/);
+    expect(await item.textContent()).not.toContain(`linnet_${tag}`);
+
+    // Move to the item with j until it is the current one, then approve with a.
+    const items = await page.locator('article.item').count();
+    for (let i = 0; i < items; i++) {
+      await page.keyboard.press('j');
+      if (await item.evaluate((el) => el === document.activeElement)) break;
+    }
+    await page.keyboard.press('a');
+    await page.getByText('Done. The author has been told.').waitFor();
+    await expect.poll(() => page.locator('article.item').filter({ hasText: 'kept yourself up' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('the approved reply is visible to a third member', async () => {
+    const context = await signedIn(reader);
+    const page = await open(context, threadPath());
+    await page.getByText('kept yourself up').first().waitFor();
+    await context.close();
+  });
+
+  it('the author sees the outcome in /notices', async () => {
+    const context = await signedIn(author);
+    const page = await open(context, '/');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notices' }).click();
+    await page.waitForURL(`${baseUrl}/notices`);
+    const notices = page.locator('article.notice-item');
+    await notices.first().waitFor();
+    expect(await notices.count()).toBeGreaterThanOrEqual(1);
+    expect((await notices.allTextContents()).join(' ')).toMatch(/read your post and shared it/);
+    await context.close();
+  });
+});
