@@ -16,7 +16,7 @@ const MODELLED: { label: Label; threshold: number; view: 'speech' | 'all'; l2?: 
   { label: 'codependency_label', threshold: 0.5, view: 'speech' },
   { label: 'minimizing', threshold: 0.5, view: 'speech' },
   { label: 'invalidating', threshold: 0.5, view: 'speech' },
-  { label: 'crisis', threshold: 0.5, view: 'all', l2: 0.03 },
+  { label: 'crisis', threshold: 0.6, view: 'all', l2: 0.03 },
 ];
 const EPOCHS = 40;
 const RATE = 0.2;

@@ -22,13 +22,34 @@ export function tokens(text: string): string[] {
   return (text.toLowerCase().match(TOKEN) ?? []).map((t) => FOLD[t] ?? t);
 }
 
+// Crude suffix stripping, so "nagged", "nagging" and "nags" share a feature: the training set is small and
+// the same idea comes in many inflections.
+function stem(word: string): string {
+  if (word.length <= 4 || word.includes("'")) return word;
+  return word.replace(/(?:ing|ed|es|s|ly)$/, '');
+}
+
+// Shapes rather than words: who is addressed, whether it is a question, "should/need to" pressure and time
+// pressure ("by now", "already", "still"). Marked with "#" so they cannot collide with a word.
+const CUES: [string, RegExp][] = [
+  ['#you', /\b(?:you|your|you're|yourself|u|ur)\b/],
+  ['#partner', /\b(?:he|him|his|he's|husband|partner|boyfriend)\b/],
+  ['#question', /\?/],
+  ['#modal', /\b(?:should|shouldn't|need to|needs to|have to|has to|must|gotta|got to)\b/],
+  ['#time', /\b(?:by now|already|still|years? ago|months ago|ages|time to|move on|past)\b/],
+];
+
 /** The distinct features of a text. */
 export function features(text: string): Set<string> {
-  const words = tokens(text);
+  const words = tokens(text).map(stem);
   const out = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     out.add(words[i] as string);
     if (i > 0) out.add(`${words[i - 1]} ${words[i]}`);
   }
+  const lower = text.toLowerCase();
+  for (const [name, cue] of CUES) if (cue.test(lower)) out.add(name);
+  if (out.has('#you') && out.has('#partner')) out.add('#you+partner');
+  if (out.has('#you') && out.has('#modal')) out.add('#you+modal');
   return out;
 }
