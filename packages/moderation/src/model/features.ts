@@ -23,20 +23,23 @@ export function tokens(text: string): string[] {
 }
 
 // Crude suffix stripping, so "nagged", "nagging" and "nags" share a feature: the training set is small and
-// the same idea comes in many inflections.
+// the same idea comes in many inflections. Plain string checks: this runs on every word of every message.
+const SUFFIXES = ['ing', 'ed', 'es', 'ly', 's'];
 function stem(word: string): string {
   if (word.length <= 4 || word.includes("'")) return word;
-  return word.replace(/(?:ing|ed|es|s|ly)$/, '');
+  for (const suffix of SUFFIXES) if (word.endsWith(suffix)) return word.slice(0, -suffix.length);
+  return word;
 }
 
 // Shapes rather than words: who is addressed, whether it is a question, "should/need to" pressure and time
-// pressure ("by now", "already", "still"). Marked with "#" so they cannot collide with a word.
-const CUES: [string, RegExp][] = [
-  ['#you', /\b(?:you|your|you're|yourself|u|ur)\b/],
-  ['#partner', /\b(?:he|him|his|he's|husband|partner|boyfriend)\b/],
-  ['#question', /\?/],
-  ['#modal', /\b(?:should|shouldn't|need to|needs to|have to|has to|must|gotta|got to)\b/],
-  ['#time', /\b(?:by now|already|still|years? ago|months ago|ages|time to|move on|past)\b/],
+// pressure ("by now", "already", "still"). Marked with "#" so they cannot collide with a word; read from
+// the word and bigram features already built, so they cost a few lookups.
+const CUES: [string, string[]][] = [
+  ['#you', ['you', 'your', "you're", 'yourself']],
+  ['#partner', ['he', 'him', 'his', "he's", 'husband', 'partner', 'boyfriend']],
+  ['#question', ['?']],
+  ['#modal', ['should', "shouldn't", 'need to', 'needs to', 'have to', 'has to', 'must', 'gotta', 'got to']],
+  ['#time', ['by now', 'already', 'still', 'year ago', 'years ago', 'month ago', 'ages', 'time to', 'move on', 'past']],
 ];
 
 /** The distinct features of a text. */
@@ -47,8 +50,7 @@ export function features(text: string): Set<string> {
     out.add(words[i] as string);
     if (i > 0) out.add(`${words[i - 1]} ${words[i]}`);
   }
-  const lower = text.toLowerCase();
-  for (const [name, cue] of CUES) if (cue.test(lower)) out.add(name);
+  for (const [name, cue] of CUES) if (cue.some((c) => out.has(c))) out.add(name);
   if (out.has('#you') && out.has('#partner')) out.add('#you+partner');
   if (out.has('#you') && out.has('#modal')) out.add('#you+modal');
   return out;
