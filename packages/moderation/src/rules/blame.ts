@@ -172,4 +172,20 @@ MORE.push({
   negatable: 'before',
 });
 
-export const blameRules = compileRules('blame_shifting', [...SPECS, ...MORE]);
+// Shapes: a question about what she did (or failed to do) for him, a need that "they find" elsewhere if
+// unmet, and her behaviour as the thing that "got to him".
+const SHAPES: RuleSpec[] = [
+  {
+    pattern:
+      'what did (?:you|u) (?:do|say|change) (?:about|for|when)|did (?:you|u) (?:ever |still )?(?:take him out|make time for him|initiate|dress up for him|pay (?:him )?attention|give him)',
+    reason: QUESTION,
+    question: true,
+  },
+  {
+    pattern:
+      '(?:men|women|husbands|wives|guys|people) need [\\w ]{1,30}? or (?:they|he|she) (?:find|look|go|stray|wander)|(?:cup|needs?) (?:is |are )?(?:full|met) at home|(?:the|your|all the|all that) (?:nagging|moaning|criticism|coldness|rejection|moods?)\\b[^.!?\\n]{0,40}?(?:got to|pushed|drove|wore (?:down|out)) him',
+    reason: GENERAL,
+  },
+];
+
+export const blameRules = compileRules('blame_shifting', [...SPECS, ...MORE, ...SHAPES]);

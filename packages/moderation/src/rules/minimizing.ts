@@ -16,7 +16,7 @@ const SPECS: RuleSpec[] = [
   },
   {
     pattern:
-      "(?:every|all|most|any) (?:man|men|guy|guys|husband|husbands|bloke|blokes|boys|lads|normal (?:man|guy|person)|red-blooded \\w+)(?: \\w+){0,2}? (?:watch(?:es)?|look(?:s)?|do(?:es)? it|does that|has done|have done|stray|flirts?|cheats?|wanders?|has a wandering)|boys will be boys|men will be men|(?:he's|he is|they're|they are) (?:only|just) (?:human|a man|men|a guy)|everyone (?:watches|does it|looks|cheats)|normal (?:male|guy|man) (?:behaviou?r|stuff|thing)",
+      "(?:every|all|most|any) (?:single |normal )?(?:man|men|guy|guys|husband|husbands|bloke|blokes|boys|lads|normal (?:man|guy|person)|red-blooded \\w+)(?: \\w+){0,2}? (?:watch(?:es)?|look(?:s)?|do(?:es)? it|does that|has done|have done|stray|flirts?|cheats?|wanders?|has a wandering)|boys will be boys|men will be men|(?:he's|he is|they're|they are) (?:only|just) (?:human|a man|men|a guy)|everyone (?:watches|does it|looks|cheats)|normal (?:male|guy|man) (?:behaviou?r|stuff|thing)",
     reason: SMALL,
   },
   {
@@ -66,4 +66,20 @@ const CLICHES: RuleSpec[] = [
   },
 ];
 
-export const minimizingRules = compileRules('minimizing', [...SPECS, ...MORE, ...CLICHES]);
+// Shapes rather than set phrases: "an X, not a Y" comparisons, "fuss over" a "small thing", healing framed
+// as a choice or a deadline, and "had your time" to be upset.
+const SHAPES: RuleSpec[] = [
+  {
+    pattern:
+      "(?:it was|it's|just|only) (?:a|an|some) [\\w-]+(?: [\\w-]+)?,? not (?:a|an) (?:mistress|affair|girlfriend|relationship|real \\w+)|(?:all this|all that|such a|so much|a lot of|making a) fuss (?:over|about)|(?:a )?small thing big|(?:texts?|messages|videos|pictures|photos|porn|screens?|words) (?:can't|cannot|don't) (?:hurt|harm) (?:you|anyone)|not like (?:he|she) (?:met|saw|kissed) (?:him|her|them) in person",
+    reason: SMALL,
+    negatable: 'before',
+  },
+  {
+    pattern:
+      "(?:healing|forgiveness|moving on|getting over it) is a choice|choose to (?:be done|heal|move on|let go)|rear-?view mirror|(?:had|have had|you've had) (?:your|enough) time to (?:be upset|grieve|be angry|be sad|heal|vent)|time to be (?:a|his) (?:wife|husband|partner|family) again",
+    reason: RUSH,
+  },
+];
+
+export const minimizingRules = compileRules('minimizing', [...SPECS, ...MORE, ...CLICHES, ...SHAPES]);

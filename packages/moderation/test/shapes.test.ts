@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../src/index.ts';
+
+// Blame and minimizing caught by their shape rather than a set phrase. Written for the tests, not taken
+// from the corpus or the shared check set.
+const labelsOf = (text: string) => classify(text).labels;
+
+describe('blame-shifting shapes', () => {
+  it.each([
+    ['a question about what she did for him', 'He told you he felt invisible. What did you do about that?'],
+    ['an unmet need that "they find" elsewhere', 'Men need admiration or they look for it somewhere else.'],
+    ['her behaviour as what "got to him"', 'Honestly, all the criticism probably got to him in the end.'],
+  ])('%s: %s', (_shape, text) => {
+    expect(labelsOf(text)).toContain('blame_shifting');
+  });
+});
+
+describe('minimizing shapes', () => {
+  it.each([
+    ['an X, not a Y', 'It was a chat room, not a girlfriend.'],
+    ['fuss over a small thing', 'So much fuss over a couple of emails.'],
+    ['healing as a choice', 'Forgiveness is a choice, so make it.'],
+    ['a deadline on being upset', "You've had your time to grieve, love."],
+  ])('%s: %s', (_shape, text) => {
+    expect(labelsOf(text)).toContain('minimizing');
+  });
+});
+
+describe('the same shapes in her own narration or support are not flagged', () => {
+  it.each([
+    "I keep asking myself what I did about his loneliness, and I know it isn't mine to carry.",
+    'My sister said it was a chat room, not a girlfriend, and I hung up on her.',
+    "Don't let anyone tell you healing is a choice you failed to make.",
+  ])('%s', (text) => {
+    expect(labelsOf(text)).not.toContain('blame_shifting');
+    expect(labelsOf(text)).not.toContain('minimizing');
+  });
+});
