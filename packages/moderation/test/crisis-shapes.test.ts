@@ -26,6 +26,8 @@ describe('narrow exceptions: general talk, fiction, recovered past, idiom', () =
     ['fiction', 'That episode where the husband pulls a knife was hard to watch.'],
     ['recovered past, said in the present', "My scars are old now and I don't hurt myself anymore."],
     ['idiom', 'This heatwave is going to finish me off, honestly.'],
+    ['a dated past', "I wanted to die when I found out. That was back in 2019, and I'm doing well."],
+    ['medication side effects', 'The tablets my GP started me on make me drowsy all morning.'],
   ])('%s: %s', (_shape, text) => {
     expect(labelsOf(text)).not.toContain('crisis');
   });
