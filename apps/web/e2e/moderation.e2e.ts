@@ -163,4 +163,54 @@ describe('moderation journey', () => {
     expect((await notices.allTextContents()).join(' ')).toMatch(/read your post and shared it/);
     await context.close();
   });
+  it('without JavaScript: the nudge comes back on submit, a moderator removes with a reason, the author appeals', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const [name = '', value = ''] = author.split('=');
+    await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}${threadPath()}`);
+    const draft = `${BLAME} (${tag}, no script)`;
+    await page.getByLabel('Your reply').fill(draft);
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    const nudge = page.locator('section.nudge');
+    await nudge.getByRole('heading', { name: 'Before you post' }).waitFor();
+    expect(await nudge.locator('mark').count()).toBeGreaterThan(0);
+    expect(await page.getByLabel('Your reply').inputValue()).toBe(draft);
+    expect(await nudge.getByRole('link', { name: 'Edit' }).getAttribute('href')).toBe('#field-body');
+    await nudge.getByRole('button', { name: 'Post anyway' }).click();
+    await page
+      .getByText(/waiting for a moderator/i)
+      .first()
+      .waitFor();
+
+    const modContext = await browser.newContext({ javaScriptEnabled: false });
+    const [modName = '', modValue = ''] = moderator.split('=');
+    await modContext.addCookies([{ name: modName, value: modValue, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    const mod = await modContext.newPage();
+    await mod.goto(`${baseUrl}/mod?source=classifier`);
+    const item = mod.locator('article.item').filter({ hasText: 'no script' });
+    await item.getByLabel('Reason the author will see').first().fill('It puts the blame for his choices on her.');
+    await item.getByRole('button', { name: /^Remove/ }).click();
+    await mod.waitForURL(/\/mod\?.*done=remove/);
+    await mod.getByText('Done. The author has been told.').waitFor();
+
+    await mod.goto(`${baseUrl}/mod/audit?action=moderation.remove`);
+    await mod.getByRole('cell', { name: 'It puts the blame for his choices on her.' }).waitFor();
+    await mod.goto(`${baseUrl}/mod/stats`);
+    expect(await mod.locator('h1').textContent()).toBe('Moderation health');
+    await mod.getByText('over-flags that label').waitFor();
+    expect(await mod.locator('img.chart').getAttribute('src')).toBe('/api/mod/stats/chart.svg');
+    await modContext.close();
+
+    await page.goto(`${baseUrl}/notices`);
+    const removed = page
+      .locator('article.notice-item')
+      .filter({ hasText: 'It puts the blame for his choices on her.' });
+    await removed
+      .getByLabel('Why should a different moderator look again?')
+      .fill('I meant it as a question, not blame.');
+    await removed.getByRole('button', { name: 'Send appeal' }).click();
+    await page.getByText('Your appeal is with a different moderator').first().waitFor();
+    await context.close();
+  });
 });
