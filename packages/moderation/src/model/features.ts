@@ -42,13 +42,28 @@ const CUES: [string, string[]][] = [
   ['#time', ['by now', 'already', 'still', 'year ago', 'years ago', 'month ago', 'ages', 'time to', 'move on', 'past']],
 ];
 
+// Folded and stemmed form of each token seen, so a long post does the string work once per distinct word.
+// Bounded so a flood of distinct tokens cannot grow it without limit.
+const NORMAL = new Map<string, string>();
+function normal(token: string): string {
+  let word = NORMAL.get(token);
+  if (word === undefined) {
+    word = stem(FOLD[token] ?? token);
+    if (NORMAL.size > 50_000) NORMAL.clear();
+    NORMAL.set(token, word);
+  }
+  return word;
+}
+
 /** The distinct features of a text. */
 export function features(text: string): Set<string> {
-  const words = tokens(text).map(stem);
   const out = new Set<string>();
-  for (let i = 0; i < words.length; i++) {
-    out.add(words[i] as string);
-    if (i > 0) out.add(`${words[i - 1]} ${words[i]}`);
+  let previous: string | undefined;
+  for (const token of text.toLowerCase().match(TOKEN) ?? []) {
+    const word = normal(token);
+    out.add(word);
+    if (previous !== undefined) out.add(`${previous} ${word}`);
+    previous = word;
   }
   for (const [name, cue] of CUES) if (cue.some((c) => out.has(c))) out.add(name);
   if (out.has('#you') && out.has('#partner')) out.add('#you+partner');
