@@ -213,4 +213,18 @@ describe('moderation journey', () => {
     await page.getByText('Your appeal is with a different moderator').first().waitFor();
     await context.close();
   });
+  it('new items appear on an open queue page without a reload', async () => {
+    const context = await signedIn(moderator);
+    const page = await open(context, '/mod');
+    await page.getByRole('heading', { name: 'Review queue' }).waitFor();
+    await page.locator('[data-live="open"]').waitFor({ state: 'attached' });
+    await api(`/api/threads/${threadId}/replies`, { cookie: author, body: { body: `${BLAME} (${tag}, live)` } });
+    await page.getByText(/1 new item in the queue/).waitFor();
+    await page.getByRole('button', { name: 'Show them' }).click();
+    await page
+      .locator('article.item blockquote.text')
+      .filter({ hasText: `${tag}, live)` })
+      .waitFor();
+    await context.close();
+  });
 });

@@ -4,7 +4,10 @@ import { type ModQueueEvent, modQueueEventSchema } from '@bedrock/shared';
  * Live queue events on the page's own origin (the session cookie goes with the upgrade). Ids and labels
  * only: the page fetches items itself. Reconnects with a growing pause; returns the function that stops it.
  */
-export function openQueueSocket(onEvent: (event: ModQueueEvent) => void): () => void {
+export function openQueueSocket(
+  onEvent: (event: ModQueueEvent) => void,
+  onOpen: (open: boolean) => void = () => {},
+): () => void {
   let socket: WebSocket | null = null;
   let stopped = false;
   let attempt = 0;
@@ -15,6 +18,7 @@ export function openQueueSocket(onEvent: (event: ModQueueEvent) => void): () => 
     socket = new WebSocket(`${scheme}://${window.location.host}/api/mod/ws`);
     socket.onopen = () => {
       attempt = 0;
+      onOpen(true);
     };
     socket.onmessage = (message) => {
       if (typeof message.data !== 'string') return;
@@ -28,6 +32,7 @@ export function openQueueSocket(onEvent: (event: ModQueueEvent) => void): () => 
       if (parsed.success) onEvent(parsed.data);
     };
     socket.onclose = (event) => {
+      onOpen(false);
       // 4401/4403: signed out or no longer a moderator; reconnecting would not help.
       if (stopped || event.code === 4401 || event.code === 4403) return;
       attempt += 1;

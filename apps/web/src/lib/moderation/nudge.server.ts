@@ -1,7 +1,7 @@
 import type { CheckResponse, TargetType } from '@bedrock/shared';
 import { fail, type RequestEvent, redirect } from '@sveltejs/kit';
 import { moderationApi } from './api.server.ts';
-import { POST_ANYWAY_PARAM } from './nudge.ts';
+import { needsNudge, POST_ANYWAY_PARAM } from './nudge.ts';
 
 /** What a composer's form gets back when its draft deserves a second look before posting. */
 export interface NudgeFailure {
@@ -31,11 +31,6 @@ export async function nudgeFirst(
   if (!result.ok || !needsNudge(result.data)) return null;
   const body: NudgeFailure = { message: '', fields: {}, values, ...(action ? { action } : {}), nudge: result.data };
   return fail(422, body);
-}
-
-/** Crisis alone is never something to "edit away": it posts, and the author gets the support panel. */
-export function needsNudge(check: CheckResponse): boolean {
-  return check.flags.some((flag) => flag.label !== 'crisis');
 }
 
 async function groupIdFor(event: RequestEvent): Promise<string | undefined> {

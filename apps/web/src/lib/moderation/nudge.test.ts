@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postAnywayAction, safeBack } from './nudge.ts';
+import { needsNudge, postAnywayAction, safeBack } from './nudge.ts';
 
 describe('postAnywayAction', () => {
   it('adds the parameter to named and default actions', () => {
@@ -16,5 +16,13 @@ describe('safeBack', () => {
     expect(safeBack('/\\evil.example')).toBe('/');
     expect(safeBack('https://evil.example')).toBe('/');
     expect(safeBack(null)).toBe('/');
+  });
+});
+
+describe('needsNudge', () => {
+  it('nudges for any label but crisis alone', () => {
+    expect(needsNudge({ flags: [] })).toBe(false);
+    expect(needsNudge({ flags: [{ label: 'crisis' }] })).toBe(false);
+    expect(needsNudge({ flags: [{ label: 'crisis' }, { label: 'minimizing' }] })).toBe(true);
   });
 });

@@ -11,3 +11,8 @@ export function postAnywayAction(action: string | undefined): string {
 export function safeBack(back: string | null): string {
   return back && back.startsWith('/') && !back.startsWith('//') && !back.startsWith('/\\') ? back : '/';
 }
+
+/** Crisis alone is never something to "edit away": it posts, and the author gets the support panel. */
+export function needsNudge(check: { flags: readonly { label: string }[] }): boolean {
+  return check.flags.some((flag) => flag.label !== 'crisis');
+}
