@@ -37,7 +37,9 @@ let counter = 0;
 /** A username unique within this process, e.g. `member_3_k2x9`. */
 export function uniqueUsername(prefix = 'member'): string {
   counter += 1;
-  return `${prefix}_${counter}_${Math.random().toString(36).slice(2, 6)}`;
+  // Letters only after the counter: seven or more digits would read as a phone number and be refused.
+  const letters = Array.from({ length: 4 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+  return `${prefix}_${counter}_${letters}`;
 }
 
 /** `name=value` of the session cookie in a response, ready to send back as the `cookie` header. */

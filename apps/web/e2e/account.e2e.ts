@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
+import { uniqueName } from './names.ts';
 
 const baseUrl = inject('baseUrl');
-const username = `reed_${randomBytes(4).toString('hex')}`;
+const username = uniqueName('reed');
 const firstPassword = 'first quiet password';
 const secondPassword = 'second quiet password';
 const thirdPassword = 'third quiet password';

@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
+import { uniqueName } from './names.ts';
 
 const baseUrl = inject('baseUrl');
 const neutralOrigin = inject('neutralOrigin');
 const exitUrl = `${neutralOrigin}/neutral`;
-const username = `fern_${randomBytes(4).toString('hex')}`;
+const username = uniqueName('fern');
 const password = 'a calm and quiet evening';
 
 let browser: Browser;

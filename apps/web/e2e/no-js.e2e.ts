@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
+import { uniqueName } from './names.ts';
 
 const baseUrl = inject('baseUrl');
 const exitUrl = `${inject('neutralOrigin')}/neutral`;
-const username = `moss_${randomBytes(4).toString('hex')}`;
+const username = uniqueName('moss');
 const password = 'plain forms still work';
 
 let browser: Browser;
