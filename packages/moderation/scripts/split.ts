@@ -46,7 +46,7 @@ const splits = { train: [] as CorpusItem[], dev: [] as CorpusItem[], test: [] as
 for (const item of items.sort((a, b) => a.id.localeCompare(b.id))) splits[splitOf(item.id)].push(item);
 
 for (const [name, list] of Object.entries(splits)) {
-  writeFileSync(join(dataDir, `${name}.jsonl`), list.map((item) => JSON.stringify(item)).join('\n') + '\n');
+  writeFileSync(join(dataDir, `${name}.jsonl`), `${list.map((item) => JSON.stringify(item)).join('\n')}\n`);
   process.stdout.write(`${name}: ${list.length} items\n`);
 }
 const missing = LABELS.filter((label) => !splits.test.some((item) => item.labels.includes(label)));
