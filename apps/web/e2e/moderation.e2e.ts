@@ -227,4 +227,18 @@ describe('moderation journey', () => {
       .waitFor();
     await context.close();
   });
+  it('an admin sets a label to publish for the group on its policy page', async () => {
+    const context = await signedIn(moderator);
+    const page = await open(context, '/mod');
+    await page.getByText('Hold or publish, per group (admins)').click();
+    await page.getByRole('link', { name: `Policy for Moderated talk ${tag}` }).click();
+    await page.getByRole('heading', { name: 'Moderation policy' }).waitFor();
+    const minimizing = page.getByRole('group', { name: 'Minimizing' });
+    expect(await minimizing.getByLabel('Hold for review').isChecked()).toBe(true);
+    await minimizing.getByLabel('Publish and flag').check();
+    await page.getByRole('button', { name: 'Save policy' }).click();
+    await page.getByText('Policy saved.').waitFor();
+    expect(await page.getByRole('group', { name: 'Minimizing' }).getByLabel('Publish and flag').isChecked()).toBe(true);
+    await context.close();
+  });
 });

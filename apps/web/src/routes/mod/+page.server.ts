@@ -32,6 +32,7 @@ export const load: PageServerLoad = async (event) => {
     }),
     groups: directory.ok ? directory.data.groups.map((g) => ({ id: g.id, name: g.name })) : [],
     me: event.locals.user?.username ?? '',
+    isAdmin: event.locals.user?.role === 'admin',
   };
 };
 
