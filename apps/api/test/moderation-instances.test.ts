@@ -138,6 +138,20 @@ describe('two instances', () => {
     watcher.socket.close();
   });
 
+  it('announces a held forum post only after it has committed, so moderators can open it at once', async () => {
+    const watcher = await QueueSocket.open(apps[1]!, moderator.cookie);
+    const announced = watcher.until((e) => e.type === 'item');
+    await flaggedAuthor();
+    const event = await announced;
+    const item = await apps[1]!.inject({
+      method: 'GET',
+      url: `/api/mod/queue/${event.type === 'item' ? event.id : ''}`,
+      headers: { cookie: moderator.cookie },
+    });
+    expect(item.statusCode).toBe(200);
+    watcher.socket.close();
+  });
+
   it('refuses the queue socket to members', async () => {
     const member = await signup(apps[0]!);
     await expect(QueueSocket.open(apps[1]!, member.cookie)).rejects.toThrow(/403/);

@@ -17,7 +17,7 @@ import { threadPseudonym } from './anonymity.ts';
 import { newId } from './ids.ts';
 import { renderMarkdown } from './markdown.ts';
 import { minute, type PostView, postColumns, presentPost } from './present.ts';
-import { type ForumContext, type NewPost, type Page, postValues } from './threads.ts';
+import { type ForumContext, moderatedWrite, type NewPost, type Page, postValues } from './threads.ts';
 
 /** One post as `viewer` sees it (after an access check by the caller). */
 async function loadPost(ctx: ForumContext, viewer: Viewer, postId: string): Promise<Post> {
@@ -36,33 +36,35 @@ export async function createReply(ctx: ForumContext, viewer: Viewer, threadId: s
   const author = viewer!;
   const now = new Date();
   const id = newId();
-  await ctx.db.transaction(async (tx) => {
-    const write = { postId: id, groupId: access.group.id, authorId: author.id, isOpening: false, body: input.body };
-    const status = (await ctx.moderation?.reviewNewPost(tx, write)) ?? 'published';
-    const pseudonym = input.anonymous ? await threadPseudonym(tx, ctx.secret, threadId, author.id) : null;
-    await tx.insert(posts).values({
-      id,
-      threadId,
-      groupId: access.group.id,
-      authorId: author.id,
-      pseudonym,
-      status,
-      createdAt: now,
-      ...postValues(input),
-    });
-    // Only what others can see moves the thread: a held reply leaves no trace in counts or order.
-    if (status === 'published') {
+  await moderatedWrite(ctx, id, () =>
+    ctx.db.transaction(async (tx) => {
+      const write = { postId: id, groupId: access.group.id, authorId: author.id, isOpening: false, body: input.body };
+      const status = (await ctx.moderation?.reviewNewPost(tx, write)) ?? 'published';
+      const pseudonym = input.anonymous ? await threadPseudonym(tx, ctx.secret, threadId, author.id) : null;
+      await tx.insert(posts).values({
+        id,
+        threadId,
+        groupId: access.group.id,
+        authorId: author.id,
+        pseudonym,
+        status,
+        createdAt: now,
+        ...postValues(input),
+      });
+      // Only what others can see moves the thread: a held reply leaves no trace in counts or order.
+      if (status === 'published') {
+        await tx
+          .update(threads)
+          .set({ replyCount: sql`${threads.replyCount} + 1`, lastActivityAt: now })
+          .where(eq(threads.id, threadId));
+      }
+      const readAt = status === 'published' ? now : access.thread.lastActivityAt;
       await tx
-        .update(threads)
-        .set({ replyCount: sql`${threads.replyCount} + 1`, lastActivityAt: now })
-        .where(eq(threads.id, threadId));
-    }
-    const readAt = status === 'published' ? now : access.thread.lastActivityAt;
-    await tx
-      .insert(threadReads)
-      .values({ threadId, userId: author.id, readAt })
-      .onConflictDoUpdate({ target: [threadReads.userId, threadReads.threadId], set: { readAt } });
-  });
+        .insert(threadReads)
+        .values({ threadId, userId: author.id, readAt })
+        .onConflictDoUpdate({ target: [threadReads.userId, threadReads.threadId], set: { readAt } });
+    }),
+  );
   return loadPost(ctx, viewer, id);
 }
 
@@ -76,41 +78,43 @@ export async function editPost(
   if (!isMine) throw new AppError('ERR_NOT_AUTHOR');
   if (post.deletedAt) throw new AppError('ERR_POST_DELETED');
   if (input.title !== undefined && !post.isOpening) throw new AppError('ERR_NOT_OPENING_POST');
-  await ctx.db.transaction(async (tx) => {
-    const [thread] = await tx.select({ title: threads.title }).from(threads).where(eq(threads.id, post.threadId));
-    await tx.insert(postRevisions).values({
-      id: newId(),
-      postId,
-      title: post.isOpening ? (thread?.title ?? null) : null,
-      body: post.body,
-      bodyHtml: post.bodyHtml,
-    });
-    await tx
-      .update(posts)
-      .set({
+  await moderatedWrite(ctx, postId, () =>
+    ctx.db.transaction(async (tx) => {
+      const [thread] = await tx.select({ title: threads.title }).from(threads).where(eq(threads.id, post.threadId));
+      await tx.insert(postRevisions).values({
+        id: newId(),
+        postId,
+        title: post.isOpening ? (thread?.title ?? null) : null,
+        body: post.body,
+        bodyHtml: post.bodyHtml,
+      });
+      await tx
+        .update(posts)
+        .set({
+          body: input.body,
+          bodyHtml: renderMarkdown(input.body),
+          // Leaving the warning out keeps the current one; null removes it.
+          ...(input.contentWarning !== undefined
+            ? {
+                contentWarning: input.contentWarning?.category ?? null,
+                contentWarningText: input.contentWarning?.text || null,
+              }
+            : {}),
+          editedAt: new Date(),
+        })
+        .where(eq(posts.id, postId));
+      if (input.title !== undefined)
+        await tx.update(threads).set({ title: input.title }).where(eq(threads.id, post.threadId));
+      await ctx.moderation?.reviewEditedPost(tx, {
+        postId,
+        groupId: post.groupId,
+        authorId: post.authorId,
+        isOpening: post.isOpening,
+        title: post.isOpening ? (input.title ?? thread?.title) : undefined,
         body: input.body,
-        bodyHtml: renderMarkdown(input.body),
-        // Leaving the warning out keeps the current one; null removes it.
-        ...(input.contentWarning !== undefined
-          ? {
-              contentWarning: input.contentWarning?.category ?? null,
-              contentWarningText: input.contentWarning?.text || null,
-            }
-          : {}),
-        editedAt: new Date(),
-      })
-      .where(eq(posts.id, postId));
-    if (input.title !== undefined)
-      await tx.update(threads).set({ title: input.title }).where(eq(threads.id, post.threadId));
-    await ctx.moderation?.reviewEditedPost(tx, {
-      postId,
-      groupId: post.groupId,
-      authorId: post.authorId,
-      isOpening: post.isOpening,
-      title: post.isOpening ? (input.title ?? thread?.title) : undefined,
-      body: input.body,
-    });
-  });
+      });
+    }),
+  );
   return loadPost(ctx, viewer, postId);
 }
 

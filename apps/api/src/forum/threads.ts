@@ -41,8 +41,23 @@ export interface ForumModeration {
   reviewNewPost(tx: Tx, post: PostWrite): Promise<PostStatus>;
   /** After an edit is stored: re-checks the text and holds or publishes the post again. */
   reviewEditedPost(tx: Tx, post: PostWrite): Promise<void>;
+  /** The write's transaction committed (or rolled back): announce (or forget) its new flags. */
+  afterCommit(postId: string): void;
+  afterRollback(postId: string): void;
   /** A member's report becomes a flag in the moderators' queue. */
   reportPost(report: { postId: string; reporterId: string; reason: ReportReason; note?: string | null }): Promise<void>;
+}
+
+/** Runs a post's write transaction, then lets moderation announce what it flagged, only once committed. */
+export async function moderatedWrite<T>(ctx: ForumContext, postId: string, write: () => Promise<T>): Promise<T> {
+  try {
+    const result = await write();
+    ctx.moderation?.afterCommit(postId);
+    return result;
+  } catch (error) {
+    ctx.moderation?.afterRollback(postId);
+    throw error;
+  }
 }
 
 /** What forum services need: the database, the server secret, and the moderation seam. */
@@ -165,26 +180,28 @@ export async function createThread(
   const now = new Date();
   const threadId = newId();
   const postId = newId();
-  await ctx.db.transaction(async (tx) => {
-    const write = { postId, groupId: access.group.id, authorId: author.id, isOpening: true, ...input };
-    const status = (await ctx.moderation?.reviewNewPost(tx, write)) ?? 'published';
-    await tx
-      .insert(threads)
-      .values({ id: threadId, groupId: access.group.id, title: input.title, createdAt: now, lastActivityAt: now });
-    const pseudonym = input.anonymous ? await threadPseudonym(tx, ctx.secret, threadId, author.id) : null;
-    await tx.insert(posts).values({
-      id: postId,
-      threadId,
-      groupId: access.group.id,
-      authorId: author.id,
-      isOpening: true,
-      pseudonym,
-      status,
-      createdAt: now,
-      ...postValues(input),
-    });
-    await tx.insert(threadReads).values({ threadId, userId: author.id, readAt: now });
-  });
+  await moderatedWrite(ctx, postId, () =>
+    ctx.db.transaction(async (tx) => {
+      const write = { postId, groupId: access.group.id, authorId: author.id, isOpening: true, ...input };
+      const status = (await ctx.moderation?.reviewNewPost(tx, write)) ?? 'published';
+      await tx
+        .insert(threads)
+        .values({ id: threadId, groupId: access.group.id, title: input.title, createdAt: now, lastActivityAt: now });
+      const pseudonym = input.anonymous ? await threadPseudonym(tx, ctx.secret, threadId, author.id) : null;
+      await tx.insert(posts).values({
+        id: postId,
+        threadId,
+        groupId: access.group.id,
+        authorId: author.id,
+        isOpening: true,
+        pseudonym,
+        status,
+        createdAt: now,
+        ...postValues(input),
+      });
+      await tx.insert(threadReads).values({ threadId, userId: author.id, readAt: now });
+    }),
+  );
   const page = await threadPage(ctx, viewer, threadId, {});
   return { thread: page.thread, post: page.posts[0]! };
 }

@@ -32,6 +32,9 @@ export const postText = (title: string | null | undefined, body: string) => (tit
  * run inside the post's own transaction, so a post and its flags are committed together.
  */
 export class Pipeline {
+  /** Flags recorded inside a forum write's transaction, announced only once it has committed. */
+  private readonly pending = new Map<string, FlagRow[]>();
+
   constructor(private readonly deps: { db: Db; classify: Classify; crisis: CrisisPanel; live: LiveQueue }) {}
 
   /** Refuses a muted author (read-only for a while). */
@@ -147,9 +150,19 @@ export class Pipeline {
         flagId: flag.id,
       });
     }
-    // Announced before the surrounding transaction commits: a queue page that fetches too early
-    // simply sees the item on its next refresh.
-    this.announce(flag);
+    // Announced by afterCommit: a moderator's page must never be told of an item it cannot fetch yet.
+    this.pending.set(post.postId, [...(this.pending.get(post.postId) ?? []), flag]);
+  }
+
+  /** The forum write's transaction committed: tell moderators about its new flags. */
+  afterCommit(postId: string): void {
+    for (const flag of this.pending.get(postId) ?? []) this.announce(flag);
+    this.pending.delete(postId);
+  }
+
+  /** The forum write's transaction rolled back: its flags never existed. */
+  afterRollback(postId: string): void {
+    this.pending.delete(postId);
   }
 
   announce(flag: FlagRow): void {
