@@ -9,7 +9,7 @@ export function postAnywayAction(action: string | undefined): string {
 
 /** Only same-site paths may be a "back" link (never `//host` or a full URL). */
 export function safeBack(back: string | null): string {
-  return back && back.startsWith('/') && !back.startsWith('//') && !back.startsWith('/\\') ? back : '/';
+  return back?.startsWith('/') && !back.startsWith('//') && !back.startsWith('/\\') ? back : '/';
 }
 
 /** Crisis alone is never something to "edit away": it posts, and the author gets the support panel. */
