@@ -214,4 +214,31 @@ describe('live chat', () => {
     await fernContext.close();
     await adminContext.close();
   });
+
+  it('a moderator schedules a facilitated session without JavaScript; members find it and enter its room', async () => {
+    const adminContext = await signedIn(await login(admin.username, admin.password), { javaScriptEnabled: false });
+    const adminPage = await adminContext.newPage();
+    await adminPage.goto(`${baseUrl}/chat/groups/${slug}/sessions`);
+    await adminPage.getByLabel('Title').fill('Sunday evening check-in');
+    const day = new Date(Date.now() - 60_000).toISOString().slice(0, 16);
+    const later = new Date(Date.now() + 3_600_000).toISOString().slice(0, 16);
+    await adminPage.getByLabel('Starts (UTC)').fill(day);
+    await adminPage.getByLabel('Ends (UTC)').fill(later);
+    await adminPage.getByLabel('Facilitators').fill(fern.username);
+    await adminPage.getByRole('button', { name: 'Schedule' }).click();
+    await adminPage.getByText('The session is scheduled.').waitFor();
+
+    const fernContext = await signedIn(fern.cookie);
+    const fernPage = await fernContext.newPage();
+    await fernPage.goto(`${baseUrl}/groups/${slug}`);
+    await fernPage.getByRole('link', { name: 'Facilitated sessions' }).click();
+    expect(await fernPage.getByRole('heading', { name: 'Schedule a session' }).count()).toBe(0);
+    await fernPage.getByRole('link', { name: 'Sunday evening check-in' }).click();
+    await fernPage.waitForSelector('html[data-quick-exit="ready"]');
+    await connection(fernPage, 'Connected');
+    await fernPage.getByRole('heading', { name: 'Sunday evening check-in' }).waitFor();
+
+    await fernContext.close();
+    await adminContext.close();
+  });
 });

@@ -2,6 +2,7 @@ import {
   chatHistoryResponseSchema,
   chatMuteResponseSchema,
   chatRoomResponseSchema,
+  chatSessionListResponseSchema,
   directoryResponseSchema,
   groupResponseSchema,
   okResponseSchema,
@@ -23,6 +24,10 @@ export function chatApi(event: RequestEvent) {
     remove: (id: string, seq: number) => api.delete(`${room(id)}/messages/${seq}`, okResponseSchema),
     mute: (id: string, seq: number, minutes: number) =>
       api.post(`${room(id)}/mutes`, chatMuteResponseSchema, { seq, minutes }),
+    sessions: (groupId: string) =>
+      api.get(`/api/chat/groups/${encodeURIComponent(groupId)}/sessions`, chatSessionListResponseSchema),
+    schedule: (session: { groupId: string; title: string; startsAt: string; endsAt: string; facilitators: string[] }) =>
+      api.post('/api/chat/sessions', chatRoomResponseSchema, session),
     update: (id: string, change: { slowModeSeconds?: number; closed?: boolean }) =>
       api.patch(room(id), chatRoomResponseSchema, change),
   };
