@@ -130,6 +130,33 @@ describe('moderator tools', () => {
     b.close();
   });
 
+  it('records in-room moderator actions in the audit log', async () => {
+    // Someone not muted by the test before.
+    const dana = await signup(app);
+    await joinGroup(database, groupId, dana.userId);
+    const b = await inRoom(dana);
+    b.send({ type: 'send', room: roomId, clientMsgId: clientId(), body: 'audit me' });
+    const { seq } = await b.next('ack');
+    expect((await api('DELETE', `/chat/rooms/${roomId}/messages/${seq}`, moderator)).statusCode).toBe(200);
+    expect((await api('PATCH', `/chat/rooms/${roomId}`, moderator, { closed: true })).statusCode).toBe(200);
+    expect((await api('PATCH', `/chat/rooms/${roomId}`, moderator, { closed: false })).statusCode).toBe(200);
+    const log = await api('GET', '/mod/audit?limit=50', moderator);
+    expect(log.statusCode).toBe(200);
+    const entries = log.json<{ entries: { action: string; target: string; actor: string | null }[] }>().entries;
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'chat.remove_message',
+          target: `${roomId}:${seq}`,
+          actor: moderator.username,
+        }),
+        expect.objectContaining({ action: 'chat.close_room', target: roomId }),
+        expect.objectContaining({ action: 'chat.reopen_room', target: roomId }),
+      ]),
+    );
+    b.close();
+  });
+
   it('slow mode, close and reopen, announced live', async () => {
     // Someone who has not written here yet, so slow mode starts from their first message.
     const carol = await signup(app);

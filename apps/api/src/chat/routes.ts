@@ -18,6 +18,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireRole, requireUser } from '../auth/guards.ts';
 import { AppError } from '../errors.ts';
+import { audit } from '../forum/audit.ts';
 import { responses } from '../routes/responses.ts';
 import type { ChatAccess } from './access.ts';
 import type { Control } from './control.ts';
@@ -83,8 +84,15 @@ export const chatRestRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
     '/chat/rooms/:roomId/messages/:seq',
     { schema: { tags, params: chatMessageParamsSchema, response: responses({ 200: okResponseSchema }) } },
     async (request) => {
-      const room = await moderatedRoom(db, access, requireUser(request), request.params.roomId);
+      const actor = requireUser(request);
+      const room = await moderatedRoom(db, access, actor, request.params.roomId);
       if (!(await repo.removeMessage(db, room.id, request.params.seq))) throw new AppError('ERR_NOT_FOUND');
+      await audit(db, {
+        actorId: actor.id,
+        action: 'chat.remove_message',
+        targetType: 'chat_message',
+        targetId: `${room.id}:${request.params.seq}`,
+      });
       await service.publishRoomEvent(room.id, { type: 'removed', room: room.id, seq: request.params.seq });
       return { ok: true as const };
     },
@@ -101,11 +109,19 @@ export const chatRestRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
       },
     },
     async (request) => {
-      const room = await moderatedRoom(db, access, requireUser(request), request.params.roomId);
+      const actor = requireUser(request);
+      const room = await moderatedRoom(db, access, actor, request.params.roomId);
       const message = await repo.findVisibleBySeq(db, room.id, request.body.seq);
       if (!message) throw new AppError('ERR_NOT_FOUND');
       const until = new Date(Date.now() + request.body.minutes * 60_000);
       await repo.setMutedUntil(db, room.id, message.authorId, until);
+      await audit(db, {
+        actorId: actor.id,
+        action: 'chat.mute',
+        targetType: 'chat_message',
+        targetId: `${room.id}:${request.body.seq}`,
+        reason: `${request.body.minutes} minutes`,
+      });
       return { until: until.toISOString() };
     },
   );
@@ -121,8 +137,17 @@ export const chatRestRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
       },
     },
     async (request) => {
-      const room = await moderatedRoom(db, access, requireUser(request), request.params.roomId);
+      const actor = requireUser(request);
+      const room = await moderatedRoom(db, access, actor, request.params.roomId);
       const updated = await repo.updateRoom(db, room.id, request.body);
+      const { closed, slowModeSeconds } = request.body;
+      await audit(db, {
+        actorId: actor.id,
+        action: closed === undefined ? 'chat.slow_mode' : closed ? 'chat.close_room' : 'chat.reopen_room',
+        targetType: 'chat_room',
+        targetId: room.id,
+        reason: slowModeSeconds === undefined ? null : `slow mode ${slowModeSeconds} s`,
+      });
       if (!updated) throw new AppError('ERR_NOT_FOUND');
       const info = toRoomInfo(updated);
       await service.publishRoomEvent(room.id, { type: 'room', room: info });
