@@ -193,6 +193,8 @@ describe('moderator tools', () => {
     expect(future.statusCode).toBe(201);
     const session = future.json<{ room: { id: string; state: string } }>().room;
     expect(session.state).toBe('scheduled');
+    const audited = await api('GET', '/mod/audit?action=chat.session_create', moderator);
+    expect(audited.json<{ entries: { target: string }[] }>().entries.map((e) => e.target)).toContain(session.id);
     expect(
       (
         await api('POST', '/chat/sessions', alice, {

@@ -180,6 +180,7 @@ export const chatRestRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
         endsAt: new Date(endsAt),
       });
       await repo.replaceFacilitators(db, room.id, facilitatorIds);
+      await audit(db, { actorId: user.id, action: 'chat.session_create', targetType: 'chat_room', targetId: room.id });
       return reply.code(201).send({ room: toRoomInfo(room) });
     },
   );
@@ -210,6 +211,7 @@ export const chatRestRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
       if (facilitators !== undefined) await repo.replaceFacilitators(db, room.id, await userIdsFor(facilitators));
       const updated = Object.keys(next).length > 0 ? await repo.updateRoom(db, room.id, next) : room;
       if (!updated) throw new AppError('ERR_NOT_FOUND');
+      await audit(db, { actorId: user.id, action: 'chat.session_update', targetType: 'chat_room', targetId: room.id });
       const info = toRoomInfo(updated);
       await service.publishRoomEvent(room.id, { type: 'room', room: info });
       return { room: info };
@@ -224,6 +226,7 @@ export const chatRestRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
       const room = await readableRoom(db, access, user, request.params.roomId);
       if (room.kind !== 'session') throw new AppError('ERR_NOT_FOUND');
       await repo.deleteRoom(db, room.id);
+      await audit(db, { actorId: user.id, action: 'chat.session_delete', targetType: 'chat_room', targetId: room.id });
       return { ok: true as const };
     },
   );
