@@ -1,27 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { createDatabase, type Database, defaultMigrationsFolder } from '@bedrock/db';
+import type { Database } from '@bedrock/db';
 import { CHAT_CLOSE } from '@bedrock/shared';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.ts';
 import { ChatClient, clientId, createGroup, groupRoom, joinGroup, wsUrl } from './chat.helpers.ts';
-import { makeRole, signup, testConfig } from './helpers.ts';
+import { makeRole, signup } from './helpers.ts';
+import { startInstances } from './instances.ts';
 
 // Two API instances on different ports, sharing one PostgreSQL database and one Redis, as behind a
 // load balancer. Two PGlite instances cannot share a database, so this file always uses the server.
-const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = 'redis://127.0.0.1:6379';
-const dbName = `bedrock_chat_${randomBytes(6).toString('hex')}`;
-
-async function admin(statement: string): Promise<void> {
-  const server = await createDatabase({ url: SERVER_URL, poolSize: 1 });
-  await server.db.execute(sql.raw(statement));
-  await server.close();
-}
 
 let databases: Database[] = [];
 let apps: FastifyInstance[] = [];
+let closeInstances: (() => Promise<void>) | undefined;
 let urls: string[] = [];
 let groupId: string;
 let slug: string;
@@ -33,14 +23,7 @@ let carol: Account;
 let moderator: Account;
 
 beforeAll(async () => {
-  await admin(`create database "${dbName}"`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${dbName}`;
-  databases = [await createDatabase({ url: url.toString() }), await createDatabase({ url: url.toString() })];
-  await databases[0]!.migrate(defaultMigrationsFolder);
-  const config = testConfig({ REDIS_URL });
-  apps = await Promise.all(databases.map((database) => buildApp({ config, database, logger: false })));
-  for (const app of apps) await app.listen({ port: 0, host: '127.0.0.1' });
+  ({ apps, databases, close: closeInstances } = await startInstances('chat'));
   urls = apps.map(wsUrl);
   const [one] = apps as [FastifyInstance];
   groupId = await createGroup(databases[0]!, 'open');
@@ -56,9 +39,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const app of apps) await app.close();
-  for (const database of databases) await database.close();
-  await admin(`drop database if exists "${dbName}" with (force)`);
+  await closeInstances?.();
 });
 
 async function joined(url: string, account: Account): Promise<ChatClient> {

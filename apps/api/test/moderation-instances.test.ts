@@ -1,30 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import { createDatabase, type Database, defaultMigrationsFolder } from '@bedrock/db';
+import type { Database } from '@bedrock/db';
 import { CHAT_CLOSE, type ModQueueEvent, modQueueEventSchema } from '@bedrock/shared';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { buildApp } from '../src/app.ts';
 import { ChatClient, createGroup, groupRoom, joinGroup, wsUrl } from './chat.helpers.ts';
 import type { Persona } from './forum-setup.ts';
-import { makeRole, signup, testConfig } from './helpers.ts';
+import { makeRole, signup } from './helpers.ts';
+import { startInstances } from './instances.ts';
 import { SAMPLES } from './moderation.helpers.ts';
 
 // Two API instances on different ports sharing one PostgreSQL and one Redis (as chat-instances does):
 // sanctions decided on one end sessions and sockets on both; queue items reach moderators on both.
-const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = 'redis://127.0.0.1:6379';
-const dbName = `bedrock_mod_${randomBytes(6).toString('hex')}`;
-
-async function admin(statement: string): Promise<void> {
-  const server = await createDatabase({ url: SERVER_URL, poolSize: 1 });
-  await server.db.execute(sql.raw(statement));
-  await server.close();
-}
 
 let databases: Database[] = [];
 let apps: FastifyInstance[] = [];
+let closeInstances: (() => Promise<void>) | undefined;
 let groupId: string;
 let slug: string;
 let roomId: string;
@@ -32,14 +22,7 @@ let threadId: string;
 let moderator: Persona;
 
 beforeAll(async () => {
-  await admin(`create database "${dbName}"`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${dbName}`;
-  databases = [await createDatabase({ url: url.toString() }), await createDatabase({ url: url.toString() })];
-  await databases[0]!.migrate(defaultMigrationsFolder);
-  const config = testConfig({ REDIS_URL });
-  apps = await Promise.all(databases.map((database) => buildApp({ config, database, logger: false })));
-  for (const app of apps) await app.listen({ port: 0, host: '127.0.0.1' });
+  ({ apps, databases, close: closeInstances } = await startInstances('mod'));
   const [one] = apps as [FastifyInstance];
   groupId = await createGroup(databases[0]!, 'open');
   moderator = await signup(one);
@@ -59,9 +42,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const app of apps) await app.close();
-  for (const database of databases) await database.close();
-  await admin(`drop database if exists "${dbName}" with (force)`);
+  await closeInstances?.();
 });
 
 class QueueSocket {
