@@ -176,10 +176,17 @@ describe('live chat', () => {
     expect(rows.filter(([, body]) => body === 'Posted without any scripts')).toHaveLength(1);
     await fernPage.locator('ol.messages > li .body', { hasText: 'Posted without any scripts' }).waitFor();
 
-    // A held message comes back with the reasons, and its words stay in the box to edit.
+    // A flagged draft comes back first with the nudge (highlight, reason, the words kept to edit).
     const blaming = 'It is your fault he cheated, you drove him to it.';
     await harborPage.getByLabel('Your message').fill(blaming);
     await harborPage.getByRole('button', { name: 'Send' }).click();
+    const nudge = harborPage.locator('section.nudge');
+    await nudge.getByRole('heading', { name: 'Before you post' }).waitFor();
+    expect(await nudge.locator('mark').count()).toBeGreaterThan(0);
+    expect(await harborPage.getByLabel('Your message').inputValue()).toBe(blaming);
+    expect(await harborPage.locator('ol.messages > li .body', { hasText: blaming }).count()).toBe(0);
+    // Sent anyway, it is held: the reasons come back, and its words stay in the box to edit.
+    await nudge.getByRole('button', { name: 'Post anyway' }).click();
     await harborPage.getByText("Your message is waiting and hasn't been shared.").waitFor();
     expect(await harborPage.getByLabel('Your message').inputValue()).toBe(blaming);
     expect(await harborPage.locator('ol.messages > li .body', { hasText: blaming }).count()).toBe(0);

@@ -3,6 +3,7 @@ import { CHAT_HISTORY_ON_JOIN, chatBodySchema, clientMessageIdSchema } from '@be
 import { error, fail, redirect } from '@sveltejs/kit';
 import { chatApi } from '$lib/chat/api.server.ts';
 import { sendWithoutScript } from '$lib/chat/send.server.ts';
+import { nudgeFirst } from '$lib/moderation/nudge.server.ts';
 import { failWith, field } from '$lib/server/forms.ts';
 import { formError } from '$lib/server/api-errors.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -49,6 +50,9 @@ export const actions: Actions = {
     }
     const clientMsgId = clientMessageIdSchema.safeParse(field(data, 'clientMsgId'));
     if (!clientMsgId.success) return failWith(formError('ERR_VALIDATION'), { body: raw }, 'send');
+    // The same second look the live composer gives before sending; "Post anyway" comes back with the flag.
+    const nudge = await nudgeFirst(event, 'chat', body.data, { body: raw }, 'send');
+    if (nudge) return nudge;
     const outcome = await sendWithoutScript(event, event.params.room, clientMsgId.data, body.data);
     if (outcome.kind === 'sent') return { done: 'sent' as const, crisis: outcome.crisis };
     if (outcome.kind === 'held') return fail(422, { action: 'send', held: outcome.reasons, values: { body: raw } });
