@@ -4,18 +4,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Label } from '@bedrock/shared';
 import { parseCorpus } from '../src/eval/corpus.ts';
-import { features } from '../src/model/features.ts';
+import { Analysis } from '../src/classify.ts';
 import type { LabelModel, ModelFile } from '../src/model/linear.ts';
-import { allWords, speechOnly } from '../src/text/eligible.ts';
+import { ModelViews, type ViewName } from '../src/model/views.ts';
 
 // Harmful-language labels are read on the writer's own sentences only. Crisis reads every word (a
 // reported threat is the crisis) and is an extra OR-signal beside the patterns at a low threshold, since a
 // missed crisis is worse than a false one. Identifying details stay with the patterns: they are formats.
-const MODELLED: { label: Label; threshold: number; view: 'speech' | 'all'; l2?: number }[] = [
-  { label: 'blame_shifting', threshold: 0.5, view: 'speech' },
-  { label: 'codependency_label', threshold: 0.5, view: 'speech' },
-  { label: 'minimizing', threshold: 0.5, view: 'speech' },
-  { label: 'invalidating', threshold: 0.5, view: 'speech' },
+const MODELLED: { label: Label; threshold: number; view: ViewName; l2?: number }[] = [
+  { label: 'blame_shifting', threshold: 0.5, view: 'own' },
+  { label: 'codependency_label', threshold: 0.5, view: 'own' },
+  { label: 'minimizing', threshold: 0.5, view: 'own' },
+  { label: 'invalidating', threshold: 0.5, view: 'own' },
   { label: 'crisis', threshold: 0.6, view: 'all', l2: 0.03 },
 ];
 const EPOCHS = 40;
@@ -25,9 +25,11 @@ const MIN_COUNT = 2;
 
 const file = new URL('../data/train.jsonl', import.meta.url).pathname;
 const items = parseCorpus(readFileSync(file, 'utf8'), file);
+// Documents are built exactly as classify() builds them: per-sentence features of the same sentences.
+const perItem = items.map((item) => new ModelViews(new Analysis(item.text)));
 const views = {
-  speech: items.map((item) => [...features(speechOnly(item.text))]),
-  all: items.map((item) => [...features(allWords(item.text))]),
+  own: perItem.map((v) => [...v.view('own').features]),
+  all: perItem.map((v) => [...v.view('all').features]),
 };
 
 function vocabularyOf(docs: string[][]): Set<string> {

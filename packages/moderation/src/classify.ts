@@ -26,8 +26,9 @@ const MAX_FLAGS_PER_LABEL = 5;
 /** Beyond this, a text is classified on its beginning only, so one request cannot stall the process. */
 export const MAX_TEXT_LENGTH = 200_000;
 
-/** The text seen two ways: as written, and with other people's words blanked out. */
-class Analysis {
+/** The text seen two ways: as written, and with other people's words blanked out. Training reads texts
+ * through this class too, so the model sees the same sentences when it learns and when it runs. */
+export class Analysis {
   /** As written (apostrophes normalized), for case-sensitive rules. */
   readonly original: string;
   /** Lower-cased (ASCII only, so offsets do not move) for every other rule. */

@@ -32,8 +32,8 @@ function stem(word: string): string {
 }
 
 // Shapes rather than words: who is addressed, whether it is a question, "should/need to" pressure and time
-// pressure ("by now", "already", "still"). Marked with "#" so they cannot collide with a word; read from
-// the word and bigram features already built, so they cost a few lookups.
+// pressure ("by now", "already", "still"), judged per sentence. Marked with "#" so they cannot collide with
+// a word; read from the word and bigram features already built, so they cost a few lookups.
 const CUES: [string, string[]][] = [
   ['#you', ['you', 'your', "you're", 'yourself']],
   ['#partner', ['he', 'him', 'his', "he's", 'husband', 'partner', 'boyfriend']],
@@ -55,8 +55,8 @@ function normal(token: string): string {
   return word;
 }
 
-/** The distinct features of a text. */
-export function features(text: string): Set<string> {
+/** The distinct features of one sentence: words, bigrams inside the sentence, and the shape cues. */
+export function sentenceFeatures(text: string): Set<string> {
   const out = new Set<string>();
   let previous: string | undefined;
   for (const token of text.toLowerCase().match(TOKEN) ?? []) {
@@ -68,5 +68,13 @@ export function features(text: string): Set<string> {
   for (const [name, cue] of CUES) if (cue.some((c) => out.has(c))) out.add(name);
   if (out.has('#you') && out.has('#partner')) out.add('#you+partner');
   if (out.has('#you') && out.has('#modal')) out.add('#you+modal');
+  return out;
+}
+
+/** The features of a document: the union of its sentences' features (built once per sentence, so the
+ * document score and the flag placement share them; training builds documents the same way). */
+export function documentFeatures(sentences: Iterable<ReadonlySet<string>>): Set<string> {
+  const out = new Set<string>();
+  for (const set of sentences) for (const f of set) out.add(f);
   return out;
 }

@@ -1,6 +1,5 @@
 import type { Label } from '@bedrock/shared';
 import weightsFile from './weights.json' with { type: 'json' };
-import { features } from './features.ts';
 
 /** Per label: a bias, a decision threshold and the feature weights of a logistic regression. */
 export interface LabelModel {
@@ -23,8 +22,8 @@ export function probability(model: LabelModel, feats: Iterable<string>): number 
 }
 
 /** The features that pushed the score up most, to point a flag at the words behind it. */
-export function strongestFeatures(model: LabelModel, text: string, count: number): string[] {
-  return [...features(text)]
+export function strongestFeatures(model: LabelModel, feats: Iterable<string>, count: number): string[] {
+  return [...feats]
     .map((f) => [f, model.weights[f] ?? 0] as const)
     .filter(([, w]) => w > 0)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

@@ -1,0 +1,79 @@
+// The two texts the models read, built from per-sentence features computed once and shared: the writer's
+// own sentences (blame, codependency, minimizing, invalidating) and every sentence (crisis: a reported
+// threat is the crisis). Training builds its documents through the same functions, so a document means
+// the same thing when the weights are learned and when they are used.
+import { isEligible } from '../text/eligible.ts';
+import type { Sentence } from '../text/sentences.ts';
+import { documentFeatures, sentenceFeatures } from './features.ts';
+
+export interface Analysed {
+  /** Lower-cased text, every speaker. */
+  raw: string;
+  /** The same with other people's words (quotes, quoted posts, HTML) blanked. */
+  speech: string;
+  /** Sentences of `speech`, so a fully quoted line is not a sentence for either model. */
+  sentences: readonly Sentence[];
+}
+
+export interface SentenceView {
+  sentence: Sentence;
+  text: string;
+  features: ReadonlySet<string>;
+}
+
+export interface View {
+  sentences: readonly SentenceView[];
+  features: ReadonlySet<string>;
+}
+
+export type ViewName = 'own' | 'all';
+
+export class ModelViews {
+  readonly #text: Analysed;
+  readonly #speech: (SentenceView | undefined)[] = [];
+  readonly #views: Partial<Record<ViewName, View>> = {};
+
+  constructor(text: Analysed) {
+    this.#text = text;
+  }
+
+  view(name: ViewName): View {
+    let view = this.#views[name];
+    if (view === undefined) {
+      view = name === 'own' ? this.#own() : this.#all();
+      this.#views[name] = view;
+    }
+    return view;
+  }
+
+  #speechSentence(i: number): SentenceView {
+    let view = this.#speech[i];
+    if (view === undefined) {
+      const sentence = this.#text.sentences[i] as Sentence;
+      const text = this.#text.speech.slice(sentence.start, sentence.end);
+      view = { sentence, text, features: sentenceFeatures(text) };
+      this.#speech[i] = view;
+    }
+    return view;
+  }
+
+  #own(): View {
+    const { speech, sentences } = this.#text;
+    const own: SentenceView[] = [];
+    sentences.forEach((s, i) => {
+      if (isEligible(speech.slice(s.start, s.end))) own.push(this.#speechSentence(i));
+    });
+    return { sentences: own, features: documentFeatures(own.map((s) => s.features)) };
+  }
+
+  #all(): View {
+    const { raw, speech, sentences } = this.#text;
+    const all = sentences.map((sentence, i) => {
+      const text = raw.slice(sentence.start, sentence.end);
+      // Most sentences have no quoted words: their features are the speech sentence's, built once.
+      if (text === speech.slice(sentence.start, sentence.end)) return this.#speechSentence(i);
+      return { sentence, text, features: sentenceFeatures(text) };
+    });
+    return { sentences: all, features: documentFeatures(all.map((s) => s.features)) };
+  }
+}
