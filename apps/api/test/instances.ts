@@ -3,6 +3,7 @@ import { createDatabase, type Database, defaultMigrationsFolder } from '@bedrock
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
+import type { Config } from '../src/config.ts';
 import { testConfig } from './helpers.ts';
 
 // Two PGlite instances cannot share a database, so multi-instance tests always use the server.
@@ -19,7 +20,10 @@ async function admin(statement: string): Promise<void> {
  * Two API instances on different ports sharing one fresh PostgreSQL database and one Redis, as behind a
  * load balancer. `close()` stops both and drops the database.
  */
-export async function startInstances(prefix: string): Promise<{
+export async function startInstances(
+  prefix: string,
+  overrides: Partial<Config> = {},
+): Promise<{
   apps: [FastifyInstance, FastifyInstance];
   databases: [Database, Database];
   close(): Promise<void>;
@@ -33,7 +37,7 @@ export async function startInstances(prefix: string): Promise<{
     await createDatabase({ url: url.toString() }),
   ];
   await databases[0].migrate(defaultMigrationsFolder);
-  const config = testConfig({ REDIS_URL });
+  const config = testConfig({ REDIS_URL, ...overrides });
   const apps = (await Promise.all(databases.map((database) => buildApp({ config, database, logger: false })))) as [
     FastifyInstance,
     FastifyInstance,

@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from './helpers.ts';
+import { startInstances } from './instances.ts';
 
 describe('rate limits on signup, login and recovery', () => {
   let app: FastifyInstance;
@@ -63,5 +66,56 @@ describe('rate limits on signup, login and recovery', () => {
     expect((await recover('192.0.2.20')).statusCode).toBe(401);
     expect((await recover('192.0.2.21')).statusCode).toBe(401);
     expect((await recover('192.0.2.22')).statusCode).toBe(429);
+  });
+});
+
+describe('rate limits shared by every instance through Redis', () => {
+  let instances: Awaited<ReturnType<typeof startInstances>>;
+  const redis = new Redis(process.env.REDIS_URL_TEST ?? 'redis://127.0.0.1:6379');
+  // Redis outlives a test run: names and addresses unique to this run keep earlier runs' counts out.
+  const tag = randomBytes(4).toString('hex');
+  const username = `shared_target_${tag}`;
+  const address = (n: number) => `2001:db8:${tag.slice(0, 4)}::${n}`;
+
+  beforeAll(async () => {
+    instances = await startInstances('ratelimit', { AUTH_RATE_LIMIT_PER_IP: 3, AUTH_RATE_LIMIT_PER_USERNAME: 2 });
+  });
+  afterAll(async () => {
+    await instances.close();
+    redis.disconnect();
+  });
+
+  const login = (instance: 0 | 1, user: string, ip: string) =>
+    instances.apps[instance].inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user, password: 'wrong password guess' },
+      headers: { 'x-forwarded-for': ip },
+    });
+
+  it('counts attempts on one username across instances', async () => {
+    expect((await login(0, username, address(1))).statusCode).toBe(401);
+    expect((await login(1, username, address(2))).statusCode).toBe(401);
+    const limited = await login(0, username, address(3));
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('ERR_RATE_LIMITED');
+    expect((await login(1, username, address(4))).statusCode).toBe(429);
+  });
+
+  it('counts attempts from one address across instances', async () => {
+    const ip = address(9);
+    expect((await login(0, `first_${tag}`, ip)).statusCode).toBe(401);
+    expect((await login(1, `second_${tag}`, ip)).statusCode).toBe(401);
+    expect((await login(0, `third_${tag}`, ip)).statusCode).toBe(401);
+    expect((await login(1, `fourth_${tag}`, ip)).statusCode).toBe(429);
+  });
+
+  it('keeps no username or address in Redis, only keyed hashes', async () => {
+    const keys = await redis.keys('bedrock:rate:*');
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) {
+      expect(key).not.toContain(tag);
+      expect(key).not.toContain('2001:db8');
+    }
   });
 });
