@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { api, login, open, signedIn as signedInAs, signup as signupAs } from './api.ts';
 import { launchChromium } from './chromium.ts';
 
 // Issue 5's browser journey against the real server: two members in one live room exchange messages;
@@ -36,47 +37,14 @@ afterAll(async () => {
 
 // ---------- the API, for setup only ----------
 
-async function api(path: string, init: { cookie?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = {};
-  if (init.cookie) headers.cookie = init.cookie;
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: init.body === undefined ? 'GET' : 'POST',
-    headers,
-    body: init.body === undefined ? null : JSON.stringify(init.body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${text}`);
-  const session = response.headers.getSetCookie().find((c) => c.startsWith('bedrock_session='));
-  return { cookie: session?.split(';')[0] };
-}
-
-async function login(username: string, pass: string): Promise<string> {
-  const { cookie } = await api('/api/auth/login', { body: { username, password: pass } });
-  if (!cookie) throw new Error('login set no session cookie');
-  return cookie;
-}
-
-async function signup(prefix: string): Promise<{ username: string; cookie: string }> {
-  const username = `${prefix}_${tag}`;
-  const { cookie } = await api('/api/auth/signup', { body: { username, password } });
-  if (!cookie) throw new Error('signup set no session cookie');
-  return { username, cookie };
-}
+const signup = (prefix: string) => signupAs(`${prefix}_${tag}`, password);
+const signedIn = (cookie: string, options: { javaScriptEnabled?: boolean } = {}) =>
+  signedInAs(browser, cookie, options);
 
 // ---------- the browser ----------
 
-async function signedIn(cookie: string, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext(options);
-  const [name = '', value = ''] = cookie.split('=');
-  await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
-  return context;
-}
-
 async function openRoom(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/chat/groups/${slug}`);
-  await page.waitForSelector('html[data-quick-exit="ready"]');
+  const page = await open(context, `/chat/groups/${slug}`);
   await connection(page, 'Connected');
   return page;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { api, open, signedIn as signedInAs, signup as signupAs } from './api.ts';
 import { launchChromium } from './chromium.ts';
 
 // The moderation journey of issue 6 against the real server: a member drafts a blame-shifting reply,
@@ -21,40 +22,8 @@ let author: string;
 let reader: string;
 let moderator: string;
 
-async function api(path: string, init: { cookie?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = {};
-  if (init.cookie) headers.cookie = init.cookie;
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: init.body === undefined ? 'GET' : 'POST',
-    headers,
-    body: init.body === undefined ? null : JSON.stringify(init.body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${text}`);
-  const session = response.headers.getSetCookie().find((c) => c.startsWith('bedrock_session='));
-  return { json: JSON.parse(text) as Record<string, unknown>, cookie: session?.split(';')[0] };
-}
-
-async function signup(prefix: string): Promise<string> {
-  const { cookie } = await api('/api/auth/signup', { body: { username: `${prefix}_${tag}`, password } });
-  if (!cookie) throw new Error('signup set no session cookie');
-  return cookie;
-}
-
-async function signedIn(cookie: string): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  const [name = '', value = ''] = cookie.split('=');
-  await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
-  return context;
-}
-
-async function open(context: BrowserContext, path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}${path}`);
-  await page.waitForSelector('html[data-quick-exit="ready"]');
-  return page;
-}
+const signup = async (prefix: string) => (await signupAs(`${prefix}_${tag}`, password)).cookie;
+const signedIn = (cookie: string) => signedInAs(browser, cookie);
 
 beforeAll(async () => {
   browser = await launchChromium(inject('chromiumPath'));
