@@ -7,6 +7,7 @@ import { identifyingRules } from './rules/identifying.ts';
 import { invalidatingRules } from './rules/invalidating.ts';
 import { minimizingRules } from './rules/minimizing.ts';
 import { modelFlags } from './model/flags.ts';
+import { MODEL, type ModelFile } from './model/linear.ts';
 import type { Rule } from './rules/rule.ts';
 import { isMetaDiscussion, isNegated, isReported, isSelfNarration } from './text/context.ts';
 import { maskOthersWords, normalizeApostrophes } from './text/mask.ts';
@@ -86,6 +87,11 @@ function overlaps(flags: readonly Flag[], label: Label, start: number, end: numb
 
 /** Labels a text and explains each flag. Pure, synchronous and deterministic. */
 export function classify(text: string): Classification {
+  return classifyWith(text, MODEL);
+}
+
+/** classify() with another model (cross-validation trains one per fold). */
+export function classifyWith(text: string, model: ModelFile): Classification {
   const input = typeof text === 'string' ? text.slice(0, MAX_TEXT_LENGTH) : '';
   const analysis = new Analysis(input);
   const flags: Flag[] = [];
@@ -111,7 +117,7 @@ export function classify(text: string): Classification {
     }
   }
   const decided = new Set<Label>([...analysis.cleared, ...flags.map((f) => f.label)]);
-  flags.push(...modelFlags(analysis, decided));
+  flags.push(...modelFlags(analysis, decided, model));
   flags.sort((a, b) => a.start - b.start || a.end - b.end);
   const labels = [...new Set(flags.map((f) => f.label))];
   return { labels, flags };

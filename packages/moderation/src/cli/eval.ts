@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { classify } from '../classify.ts';
 import { classifyByKeywords } from '../eval/baseline.ts';
 import { parseCorpus } from '../eval/corpus.ts';
-import { type Report, score } from '../eval/metrics.ts';
+import { score } from '../eval/metrics.ts';
+import { table } from '../eval/table.ts';
 
 const args = process.argv.slice(2);
 const showErrors = args.includes('--errors');
@@ -15,27 +16,6 @@ const file = fileArg
   ? resolve(process.env.INIT_CWD ?? process.cwd(), fileArg)
   : new URL('../../data/test.jsonl', import.meta.url).pathname;
 const items = parseCorpus(readFileSync(file, 'utf8'), file);
-
-const pct = (x: number): string => x.toFixed(2);
-const rate = ({ flagged, total }: { flagged: number; total: number }): string =>
-  total === 0 ? 'n/a' : `${((100 * flagged) / total).toFixed(1)}% (${flagged}/${total})`;
-
-function table(ours: Report, base: Report): string {
-  const rows = [
-    '| label | n | P | R | F1 | baseline P | baseline R | baseline F1 |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
-  ];
-  ours.perLabel.forEach((s, i) => {
-    const b = base.perLabel[i] ?? s;
-    rows.push(
-      `| ${s.label} | ${s.support} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.f1)} | ${pct(b.precision)} | ${pct(b.recall)} | ${pct(b.f1)} |`,
-    );
-  });
-  rows.push('', '| false flags | classifier | baseline |', '|---|---:|---:|');
-  rows.push(`| unlabelled items flagged | ${rate(ours.unlabelledFlagged)} | ${rate(base.unlabelledFlagged)} |`);
-  rows.push(`| hard negatives flagged | ${rate(ours.hardNegativeFlagged)} | ${rate(base.hardNegativeFlagged)} |`);
-  return rows.join('\n');
-}
 
 const ours = score(items, classify);
 const base = score(items, classifyByKeywords);

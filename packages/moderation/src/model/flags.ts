@@ -1,7 +1,7 @@
 import type { Flag, Label } from '@bedrock/shared';
 import { notPast } from '../rules/crisis.ts';
 import type { Sentence } from '../text/sentences.ts';
-import { type LabelModel, modelFor, probability, strongestFeatures } from './linear.ts';
+import { type LabelModel, type ModelFile, probability, strongestFeatures } from './linear.ts';
 import { type Analysed, ModelViews, type SentenceView } from './views.ts';
 
 // The model catches wordings the rules do not list. It reads only the writer's own sentences (the same
@@ -15,11 +15,11 @@ const REASONS: Partial<Record<Label, string>> = {
   crisis: 'This may signal risk to her life or safety; please check in and show crisis resources.',
 };
 
-export function modelFlags(text: Analysed, skip: ReadonlySet<Label>): Flag[] {
+export function modelFlags(text: Analysed, skip: ReadonlySet<Label>, models: ModelFile): Flag[] {
   const views = new ModelViews(text);
   const flags: Flag[] = [];
   for (const [label, reason] of Object.entries(REASONS) as [Label, string][]) {
-    const model = modelFor(label);
+    const model = models[label];
     if (model === undefined || skip.has(label)) continue;
     // Crisis reads every word, quotes and reports included: "he said he'd hurt me" is the crisis.
     const view = views.view(label === 'crisis' ? 'all' : 'own');

@@ -9,11 +9,8 @@ export interface LabelModel {
 }
 export type ModelFile = Partial<Record<Label, LabelModel>>;
 
-const MODEL = weightsFile as ModelFile;
-
-export function modelFor(label: Label): LabelModel | undefined {
-  return MODEL[label];
-}
+/** The committed model, trained by scripts/train.ts. */
+export const MODEL = weightsFile as ModelFile;
 
 export function probability(model: LabelModel, feats: Iterable<string>): number {
   let z = model.bias;
