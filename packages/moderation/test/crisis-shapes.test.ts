@@ -32,3 +32,31 @@ describe('narrow exceptions: general talk, fiction, recovered past, idiom', () =
     expect(labelsOf(text)).not.toContain('crisis');
   });
 });
+
+describe('crisis categories: places, finality, softened words, self-injury, control and violence', () => {
+  it.each([
+    ['a place, lingering', 'Parked by the bridge again tonight and sat near the edge for a long time.'],
+    ['a goodbye without the word', 'thank you all for everything, you kept me going longer than anyone'],
+    ['giving things away', 'I have given my cat to my neighbour and sorted out my will.'],
+    ['chat without an "I"', 'took a lot of pills. feel strange'],
+    ['a softened word for dying', "been thinking about ending it, can't see why not"],
+    ['a method chosen', 'I have picked a method and I know when.'],
+    ['self-injury', 'I keep banging my head against the wall until the noise stops.'],
+    ['pinned down', 'He sat on my chest and would not let me breathe properly.'],
+    ['surveillance', 'I found an AirTag taped inside my bag.'],
+    ['a threat with images', 'He says he will send videos of me to my boss if I go.'],
+    ['a report that mentions a friend', "He threw a plate at me, I'm staying at my friend's house now."],
+  ])('%s: %s', (_shape, text) => {
+    expect(labelsOf(text)).toContain('crisis');
+  });
+
+  it.each([
+    ['ending the relationship', 'Should I end it with him or give counselling one more go?'],
+    ['an accident', 'I hit my head on the cupboard door this morning, ouch.'],
+    ['an idiom', "I'm on the edge of my seat waiting for the solicitor's letter."],
+    ['clearing out', 'I gave away my wedding dress to a charity shop today.'],
+    ['ordinary insomnia', "Couldn't stay asleep past 4am again, this is exhausting."],
+  ])('not crisis, %s: %s', (_shape, text) => {
+    expect(labelsOf(text)).not.toContain('crisis');
+  });
+});

@@ -1,5 +1,5 @@
 import type { Flag, Label } from '@bedrock/shared';
-import { notPast } from '../rules/crisis.ts';
+import { FIGURATIVE, notPast } from '../rules/crisis.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { type LabelModel, type ModelFile, probability, strongestFeatures } from './linear.ts';
 import { type Analysed, ModelViews, type SentenceView } from './views.ts';
@@ -27,7 +27,8 @@ export function modelFlags(text: Analysed, skip: ReadonlySet<Label>, models: Mod
     if (probability(model, view.features) < model.threshold) continue;
     const best = bestSentence(model, view.sentences);
     // A crisis told as over ("that was in 2021, I'm okay now") is not a crisis now, as for the patterns.
-    if (label === 'crisis' && !notPast('', text.raw, best.sentence.start)) continue;
+    // An idiom ("this waiting is killing me haha") is let through, as for the patterns.
+    if (label === 'crisis' && (!notPast('', text.raw, best.sentence.start) || FIGURATIVE.test(best.text))) continue;
     flags.push({ label, ...narrow(model, best), reason });
   }
   return flags;
