@@ -10,12 +10,19 @@ export async function verificationStatus(event: RequestEvent) {
   return result.ok ? result.data.verification.status : null;
 }
 
-/** Join or leave, then back to the group page (with or without JavaScript). */
-export async function changeMembership(event: RequestEvent & { params: { slug: string } }, join: boolean) {
+/**
+ * Join or leave, then back to the group page (with or without JavaScript), or to `back` (a path on this
+ * site, e.g. the conversation the member was reading) when given.
+ */
+export async function changeMembership(
+  event: RequestEvent & { params: { slug: string } },
+  join: boolean,
+  back?: string,
+) {
   if (!event.locals.user) redirect(303, '/login');
   const api = forumApi(event);
   const { slug } = event.params;
   const result = join ? await api.join(slug) : await api.leave(slug);
   if (!result.ok) return failWith(result.error, {}, join ? 'join' : 'leave');
-  redirect(303, `/groups/${encodeURIComponent(slug)}${join ? '?joined=1' : ''}`);
+  redirect(303, `${back ?? `/groups/${encodeURIComponent(slug)}`}${join ? '?joined=1' : ''}`);
 }

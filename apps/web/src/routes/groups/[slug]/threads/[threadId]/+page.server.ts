@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { forumApi } from '$lib/forum/api.server.ts';
+import { changeMembership } from '$lib/forum/membership.server.ts';
 import { composerInput, composerValuesRecord } from '$lib/forum/form-input.ts';
 import { cursorFrom, cursorHref } from '$lib/forum/paging.ts';
 import { doneOrRedirect, unwrap } from '$lib/forum/respond.server.ts';
@@ -20,10 +21,15 @@ export const load: PageServerLoad = async (event) => {
     redirect(308, `${threadPath(page.group.slug, page.thread.id)}${event.url.search}`);
   }
   const { group } = unwrap(await api.group(page.group.slug));
-  return { ...page, canTakePart: group.viewer.canPost, cursor: cursor ?? null };
+  // A signed-in reader who is not a member (an open group) is offered to join right here.
+  const joinGroup = event.locals.user && !group.viewer.canPost && !group.viewer.joined ? group : null;
+  return { ...page, canTakePart: group.viewer.canPost, joinGroup, cursor: cursor ?? null };
 };
 
 export const actions: Actions = {
+  /** Join from the conversation, then back to it with the reply form open. */
+  join: (event) => changeMembership(event, true, threadPath(event.params.slug, event.params.threadId)),
+
   reply: async (event) => {
     const input = composerInput(await event.request.formData());
     const values = composerValuesRecord(input.values);
