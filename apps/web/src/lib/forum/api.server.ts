@@ -36,8 +36,8 @@ export function forumApi(event: RequestEvent) {
     group: (slug: string) => api.get(`/api/groups/${enc(slug)}`, groupResponseSchema),
     join: (slug: string) => api.post(`/api/groups/${enc(slug)}/join`, membershipResponseSchema),
     leave: (slug: string) => api.post(`/api/groups/${enc(slug)}/leave`, membershipResponseSchema),
-    threads: (slug: string, cursor?: string) =>
-      api.get(withCursor(`/api/groups/${enc(slug)}/threads`, cursor), threadListResponseSchema),
+    threads: (slug: string, cursor?: string, limit?: number) =>
+      api.get(withCursor(`/api/groups/${enc(slug)}/threads`, cursor, limit), threadListResponseSchema),
     createThread: (slug: string, body: CreateThreadRequest) =>
       api.post(`/api/groups/${enc(slug)}/threads`, createThreadResponseSchema, body),
     thread: (id: string, cursor?: string, limit?: number) =>
