@@ -56,6 +56,9 @@ describe('crisis categories: places, finality, softened words, self-injury, cont
     ['an idiom', "I'm on the edge of my seat waiting for the solicitor's letter."],
     ['clearing out', 'I gave away my wedding dress to a charity shop today.'],
     ['ordinary insomnia', "Couldn't stay asleep past 4am again, this is exhausting."],
+    ['a crisis told as over', 'I took an overdose last spring. I am in a much better place now and glad I am here.'],
+    ['someone else, in the past', 'My son used to self-harm and the school nurse was wonderful with him.'],
+    ['general talk', 'Are the statistics on self-harm after discovery as bad as people say?'],
   ])('not crisis, %s: %s', (_shape, text) => {
     expect(labelsOf(text)).not.toContain('crisis');
   });
