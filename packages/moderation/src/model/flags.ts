@@ -1,8 +1,15 @@
 import type { Flag, Label } from '@bedrock/shared';
 import { FIGURATIVE, notPast } from '../rules/crisis.ts';
 import type { Sentence } from '../text/sentences.ts';
-import { type LabelModel, type ModelFile, probability, strongestFeatures } from './linear.ts';
-import { type Analysed, ModelViews, type SentenceView } from './views.ts';
+import {
+  type LabelModel,
+  type ModelFile,
+  probabilities,
+  probability,
+  scoreTable,
+  strongestFeatures,
+} from './linear.ts';
+import { type Analysed, ModelViews, type SentenceView, type ViewName } from './views.ts';
 
 // The model catches wordings the rules do not list. It reads only the writer's own sentences (the same
 // context rules as the patterns), and its flag points at the sentence that scored highest, narrowed to
@@ -17,14 +24,18 @@ const REASONS: Partial<Record<Label, string>> = {
 
 export function modelFlags(text: Analysed, skip: ReadonlySet<Label>, models: ModelFile): Flag[] {
   const views = new ModelViews(text);
+  const table = scoreTable(models);
+  const scored: Partial<Record<ViewName, Float64Array>> = {};
   const flags: Flag[] = [];
   for (const [label, reason] of Object.entries(REASONS) as [Label, string][]) {
     const model = models[label];
     if (model === undefined || skip.has(label)) continue;
     // Crisis reads every word, quotes and reports included: "he said he'd hurt me" is the crisis.
-    const view = views.view(label === 'crisis' ? 'all' : 'own');
+    const name: ViewName = label === 'crisis' ? 'all' : 'own';
+    const view = views.view(name);
     if (view.sentences.length === 0) continue;
-    if (probability(model, view.features) < model.threshold) continue;
+    const scores = (scored[name] ??= probabilities(table, view.features));
+    if ((scores[table.labels.indexOf(label)] as number) < model.threshold) continue;
     const best = bestSentence(model, view.sentences);
     // A crisis told as over ("that was in 2021, I'm okay now") is not a crisis now, as for the patterns.
     // An idiom ("this waiting is killing me haha") is let through, as for the patterns.
