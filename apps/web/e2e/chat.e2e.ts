@@ -163,6 +163,22 @@ describe('live chat', () => {
     await harborContext.close();
   });
 
+  it('a reader who is not a member reads the room, joins from it and then writes', async () => {
+    const reader = await signup('sorrel');
+    const context = await signedIn(reader.cookie);
+    const page = await openRoom(context);
+    await page.locator('ol.messages > li .body', { hasText: 'Posted without any scripts' }).waitFor();
+    // No composer that would only answer "no permission": the way in instead.
+    expect(await page.getByLabel('Your message').count()).toBe(0);
+    await page.getByRole('heading', { name: 'Join to write here' }).waitFor();
+    await page.getByRole('button', { name: `Join Evening circle ${tag}` }).click();
+    await connection(page, 'Connected');
+    await send(page, 'Joined from the room itself');
+    const rows = await messagesAfter(page, 'Joined from the room itself');
+    expect(rows.at(-1)).toEqual(['You', 'Joined from the room itself']);
+    await context.close();
+  });
+
   it('a moderator removes a message and closes the room; members see both at once', async () => {
     const fernContext = await signedIn(fern.cookie);
     const fernPage = await openRoom(fernContext);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { CHAT_HISTORY_ON_JOIN, chatBodySchema, clientMessageIdSchema } from '@bedrock/shared';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { chatApi } from '$lib/chat/api.server.ts';
+import { forumApi } from '$lib/forum/api.server.ts';
 import { sendWithoutScript } from '$lib/chat/send.server.ts';
 import { nudgeFirst } from '$lib/moderation/nudge.server.ts';
 import { failWith, field } from '$lib/server/forms.ts';
@@ -26,6 +27,8 @@ export const load: PageServerLoad = async (event) => {
     messages: history.data.messages,
     olderExist: history.data.more,
     group: group ? { name: group.name, slug: group.slug } : null,
+    // Anyone who may read an open group may read its room; only members (and staff) write in it.
+    canPost: group?.viewer.canPost ?? false,
     // Facilitators learn they may moderate when they join; staff know already.
     staff: role === 'moderator' || role === 'admin',
     // For the form without JavaScript: a fresh id per render, so a resubmitted form is not sent twice.
@@ -57,6 +60,18 @@ export const actions: Actions = {
     if (outcome.kind === 'sent') return { done: 'sent' as const, crisis: outcome.crisis };
     if (outcome.kind === 'held') return fail(422, { action: 'send', held: outcome.reasons, values: { body: raw } });
     return failWith(formError(outcome.code), { body: raw }, 'send');
+  },
+  /** A reader who is not a member joins the room's group here, and comes back to write. */
+  join: async (event) => {
+    if (!event.locals.user) redirect(303, '/login');
+    const api = chatApi(event);
+    const [room, groups] = await Promise.all([api.room(event.params.room), api.groups()]);
+    if (!room.ok) return failWith(room.error, {}, 'join');
+    const group = groups.ok ? groups.data.groups.find((g) => g.id === room.data.room.groupId) : undefined;
+    if (!group) return failWith(formError('ERR_NOT_FOUND'), {}, 'join');
+    const joined = await forumApi(event).join(group.slug);
+    if (!joined.ok) return failWith(joined.error, {}, 'join');
+    redirect(303, `/chat/${encodeURIComponent(event.params.room)}`);
   },
   remove: async (event) => {
     const seq = positiveInt(field(await event.request.formData(), 'seq'));
