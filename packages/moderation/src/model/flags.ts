@@ -34,7 +34,8 @@ export function modelFlags(text: Analysed, skip: ReadonlySet<Label>, models: Mod
     const name: ViewName = label === 'crisis' ? 'all' : 'own';
     const view = views.view(name);
     if (view.sentences.length === 0) continue;
-    const scores = (scored[name] ??= probabilities(table, view.features));
+    scored[name] ??= probabilities(table, view.features);
+    const scores = scored[name];
     if ((scores[table.labels.indexOf(label)] as number) < model.threshold) continue;
     const best = bestSentence(model, view.sentences);
     // A crisis told as over ("that was in 2021, I'm okay now") is not a crisis now, as for the patterns.
