@@ -17,6 +17,12 @@ export interface Database {
   migrate(migrationsFolder: string): Promise<void>;
   /** A trivial round trip, for health checks. */
   ping(): Promise<void>;
+  /**
+   * One hand-written statement, prepared under `name` once per connection (PostgreSQL plans it once),
+   * for the few hot reads whose single round trip the query builder cannot express. Rows come with the
+   * driver's own types: timestamps as Date, json parsed.
+   */
+  query<T>(name: string, text: string, params: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -38,6 +44,8 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       ping: async () => {
         await pool.query('select 1');
       },
+      query: async <T>(name: string, text: string, params: unknown[]) =>
+        (await pool.query({ name, text, values: params })).rows as T[],
       close: () => pool.end(),
     };
   }
@@ -51,6 +59,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     ping: async () => {
       await client.query('select 1');
     },
+    query: async <T>(_name: string, text: string, params: unknown[]) => (await client.query<T>(text, params)).rows,
     close: () => client.close(),
   };
 }

@@ -117,16 +117,26 @@ function enforcePost(caps: Capabilities, flags: ViewerFlags, need: Need | 'own-d
 
 export type GroupRow = typeof groups.$inferSelect;
 
+/** The group decision on flags already read: the directory's 'see', or reading and posting. */
+export function decideGroupAccess(
+  viewer: Viewer,
+  kind: 'open' | 'partners_only',
+  flags: ViewerFlags,
+  need: Need | 'see',
+) {
+  // 'see' is the directory's view: name, description and kind are public for every group.
+  if (need === 'see') return capabilities(viewer, kind, flags);
+  const caps = enforce(viewer, kind, flags, 'ERR_GROUP_NOT_FOUND');
+  enforcePost(caps, flags, need);
+  return caps;
+}
+
 /** The group by slug with the viewer's flags; throws ERR_GROUP_NOT_FOUND when missing or hidden. */
 export async function groupAccess(db: Db, viewer: Viewer, slug: string, need: Need | 'see') {
   const [row] = await prepared(db).group.execute({ slug, viewerId: viewer?.id ?? '' });
   if (!row) throw new AppError('ERR_GROUP_NOT_FOUND');
   const flags = { member: row.member, banned: row.banned, verified: row.verified };
-  // 'see' is the directory's view: name, description and kind are public for every group.
-  if (need === 'see') return { group: row.group, flags, ...capabilities(viewer, row.group.kind, flags) };
-  const caps = enforce(viewer, row.group.kind, flags, 'ERR_GROUP_NOT_FOUND');
-  enforcePost(caps, flags, need);
-  return { group: row.group, flags, ...caps };
+  return { group: row.group, flags, ...decideGroupAccess(viewer, row.group.kind, flags, need) };
 }
 
 /**
@@ -138,11 +148,23 @@ export async function threadAccess(db: Db, viewer: Viewer, threadId: string, nee
   if (!row) throw new AppError('ERR_THREAD_NOT_FOUND');
   const { group, member, banned, verified, ...view } = row;
   const flags = { member, banned, verified };
-  const caps = enforce(viewer, group.kind, flags, 'ERR_THREAD_NOT_FOUND');
-  // A held or removed thread exists only for its author and the moderators.
-  if (view.status !== 'published' && !caps.staff && !view.isMine) throw new AppError('ERR_THREAD_NOT_FOUND');
-  enforcePost(caps, flags, need);
+  const caps = decideThreadAccess(viewer, group.kind, flags, view, need);
   return { thread: view as ThreadView, group, flags, ...caps };
+}
+
+/** The thread decision on columns already read (by threadAccess, or by the thread page's one statement). */
+export function decideThreadAccess(
+  viewer: Viewer,
+  kind: 'open' | 'partners_only',
+  flags: ViewerFlags,
+  thread: { status: string; isMine: boolean },
+  need: Need,
+) {
+  const caps = enforce(viewer, kind, flags, 'ERR_THREAD_NOT_FOUND');
+  // A held or removed thread exists only for its author and the moderators.
+  if (thread.status !== 'published' && !caps.staff && !thread.isMine) throw new AppError('ERR_THREAD_NOT_FOUND');
+  enforcePost(caps, flags, need);
+  return caps;
 }
 
 export type PostRow = typeof posts.$inferSelect;

@@ -12,6 +12,7 @@ export interface ForumOptions {
 export const forumRoutes: FastifyPluginAsync<ForumOptions> = async (app, opts) => {
   const ctx: ForumContext = {
     db: app.db,
+    database: app.database,
     secret: app.config.SECRET_KEY,
     ...(opts.moderation ? { moderation: opts.moderation } : {}),
   };

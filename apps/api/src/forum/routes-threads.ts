@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { requireUser } from '../auth/guards.ts';
 import { responses } from '../routes/responses.ts';
 import { createReply, deletePost, editPost, myPosts, postRevisionsFor, reportPost, toggleReaction } from './posts.ts';
+import { pageSerializer } from './serializer.ts';
 import { createThread, type ForumContext, listThreads, threadPage } from './threads.ts';
 
 // Any string up to a bound: a malformed id must answer exactly like a missing one, never with a 400.
@@ -33,6 +34,9 @@ export function threadRoutes(ctx: ForumContext): FastifyPluginAsyncZod {
     app.get(
       '/groups/:slug/threads',
       {
+        // The hottest reads resolve the session inside their own statement (pages.ts).
+        config: { foldSession: true },
+        serializerCompiler: pageSerializer,
         schema: {
           tags,
           params: slugParams,
@@ -40,7 +44,7 @@ export function threadRoutes(ctx: ForumContext): FastifyPluginAsyncZod {
           response: responses({ 200: threadListResponseSchema }),
         },
       },
-      async (request) => listThreads(ctx, request.user, request.params.slug, request.query),
+      async (request) => listThreads(ctx, request.foldedSession, request.params.slug, request.query),
     );
 
     app.post(
@@ -62,6 +66,8 @@ export function threadRoutes(ctx: ForumContext): FastifyPluginAsyncZod {
     app.get(
       '/threads/:id',
       {
+        config: { foldSession: true },
+        serializerCompiler: pageSerializer,
         schema: {
           tags,
           params: idParams,
@@ -69,7 +75,7 @@ export function threadRoutes(ctx: ForumContext): FastifyPluginAsyncZod {
           response: responses({ 200: threadPageResponseSchema }),
         },
       },
-      async (request) => threadPage(ctx, request.user, request.params.id, request.query),
+      async (request) => threadPage(ctx, request.foldedSession, request.params.id, request.query),
     );
 
     app.post(

@@ -1,4 +1,4 @@
-import { type Db, groups, posts, threadReads, threads, users } from '@bedrock/db';
+import { type Database, type Db, posts, threadReads, threads } from '@bedrock/db';
 import {
   type ContentWarningInput,
   LIMITS,
@@ -7,20 +7,13 @@ import {
   type ThreadListResponse,
   type ThreadPageResponse,
 } from '@bedrock/shared';
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { groupAccess, isStaff, threadAccess, type Viewer } from './access.ts';
+import { AppError } from '../errors.ts';
+import { decideGroupAccess, decideThreadAccess, groupAccess, type Viewer } from './access.ts';
 import { threadPseudonym } from './anonymity.ts';
 import { newId } from './ids.ts';
 import { renderMarkdown } from './markdown.ts';
-import {
-  type PostView,
-  postColumns,
-  presentPost,
-  presentThread,
-  type ThreadView,
-  threadColumns,
-  threadJoins,
-} from './present.ts';
+import { type Reader, readThreadList, readThreadPage } from './pages.ts';
+import { presentPost, presentThread } from './present.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export interface PostWrite {
@@ -63,6 +56,8 @@ export async function moderatedWrite<T>(ctx: ForumContext, postId: string, write
 /** What forum services need: the database, the server secret, and the moderation seam. */
 export interface ForumContext {
   db: Db;
+  /** For the folded page reads (pages.ts), which run hand-written prepared statements. */
+  database: Database;
   secret: string;
   moderation?: ForumModeration;
 }
@@ -90,81 +85,31 @@ export function postValues(input: NewPost) {
 }
 
 /**
- * The two page queries as prepared statements (planned once per database). Visibility: moderators
- * (`staff`) see every post; others see published ones and their own. Cursors are the last row's id:
- * they carry no timestamp, so they reveal nothing a page does not.
+ * One page of a group's threads, by latest activity. Cursors are the last row's id: they carry no
+ * timestamp, so they reveal nothing a page does not. `reader` is a viewer, or on the route a session
+ * that the page's one statement resolves (see pages.ts).
  */
-const VIEWER = sql.placeholder('viewerId');
-const STAFF = sql.placeholder('staff');
-const CURSOR = sql.placeholder('cursor');
-function prepare(db: Db) {
-  const joins = threadJoins(VIEWER);
-  const groupId = sql`(select g.id from ${groups} g where g.slug = ${sql.placeholder('slug')})`;
-  const visible = sql`(${STAFF}::boolean or ${posts.status} = 'published' or ${posts.authorId} = ${VIEWER})`;
-  return {
-    list: db
-      .select(threadColumns(VIEWER))
-      .from(threads)
-      .innerJoin(posts, joins.opening)
-      .innerJoin(users, joins.author)
-      .leftJoin(threadReads, joins.read)
-      .where(
-        and(
-          sql`${threads.groupId} = ${groupId}`,
-          visible,
-          sql`(${CURSOR}::text is null or (${threads.lastActivityAt}, ${threads.id}) < (select c.last_activity_at, c.id from ${threads} c where c.id = ${CURSOR}::text and c.group_id = ${groupId}))`,
-        ),
-      )
-      .orderBy(desc(threads.lastActivityAt), desc(threads.id))
-      .limit(sql.placeholder('limit'))
-      .prepare('forum_thread_list'),
-    posts: db
-      .select(postColumns(VIEWER))
-      .from(posts)
-      .innerJoin(users, eq(users.id, posts.authorId))
-      .where(
-        and(
-          eq(posts.threadId, sql.placeholder('threadId')),
-          visible,
-          sql`(${CURSOR}::text is null or (not ${posts.isOpening}, ${posts.createdAt}, ${posts.id}) > (select not c.is_opening, c.created_at, c.id from ${posts} c where c.id = ${CURSOR}::text and c.thread_id = ${posts.threadId}))`,
-        ),
-      )
-      .orderBy(sql`not ${posts.isOpening}`, posts.createdAt, posts.id)
-      .limit(sql.placeholder('limit'))
-      .prepare('forum_thread_posts'),
-  };
-}
-const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
-function prepared(db: Db) {
-  let found = statements.get(db);
-  if (!found) {
-    found = prepare(db);
-    statements.set(db, found);
-  }
-  return found;
-}
-
 export async function listThreads(
   ctx: ForumContext,
-  viewer: Viewer,
+  reader: Reader,
   slug: string,
   page: Page,
 ): Promise<ThreadListResponse> {
   const limit = page.limit ?? LIMITS.pageDefault;
-  const query = prepared(ctx.db).list.execute({
-    slug,
-    viewerId: viewer?.id ?? '',
-    staff: isStaff(viewer),
-    cursor: page.cursor ?? null,
-    limit: limit + 1,
-  });
-  // The access check decides; the rows are fetched alongside it only to save a round trip, and are
-  // dropped unread when it refuses (Promise.all rejects with the access error).
-  const [access, rows] = await Promise.all([groupAccess(ctx.db, viewer, slug, 'read'), query as Promise<ThreadView[]>]);
+  const {
+    head,
+    threads: rows,
+    viewer,
+    stale,
+  } = await readThreadList(ctx.database, reader, slug, page.cursor ?? null, limit + 1);
+  if (stale) return listThreads(ctx, viewer, slug, page);
+  // The access check decides; the rows were read in the same statement only to save round trips.
+  if (!head) throw new AppError('ERR_GROUP_NOT_FOUND');
+  decideGroupAccess(viewer, head.groupKind, head, 'read');
   const more = rows.length > limit;
   const shown = rows.slice(0, limit);
   return {
-    threads: shown.map((row) => presentThread(row, access.group.slug, !!viewer)),
+    threads: shown.map((row) => presentThread(row, head.groupSlug, !!viewer)),
     nextCursor: more ? (shown.at(-1)?.id ?? null) : null,
   };
 }
@@ -209,39 +154,36 @@ export async function createThread(
 /** The thread with one page of posts (opening post first), marking it read for the viewer. */
 export async function threadPage(
   ctx: ForumContext,
-  viewer: Viewer,
+  reader: Reader,
   threadId: string,
   page: Page,
 ): Promise<ThreadPageResponse> {
   const limit = page.limit ?? LIMITS.repliesPageDefault;
-  const query = prepared(ctx.db).posts.execute({
-    threadId,
-    viewerId: viewer?.id ?? '',
-    staff: isStaff(viewer),
-    cursor: page.cursor ?? null,
-    limit: limit + 1,
-  });
-  // As in listThreads: the access check decides, the rows only ride along to save a round trip.
-  const [access, rows] = await Promise.all([
-    threadAccess(ctx.db, viewer, threadId, 'read'),
-    query as Promise<PostView[]>,
-  ]);
+  const {
+    head,
+    posts: rows,
+    viewer,
+    stale,
+  } = await readThreadPage(ctx.database, reader, threadId, page.cursor ?? null, limit + 1);
+  if (stale) return threadPage(ctx, viewer, threadId, page);
+  // As in listThreads: the access check decides, the rows only rode along.
+  if (!head) throw new AppError('ERR_THREAD_NOT_FOUND');
+  decideThreadAccess(viewer, head.groupKind, head, head, 'read');
   const more = rows.length > limit;
   const shown = rows.slice(0, limit);
-  const { thread } = access;
-  if (viewer && (thread.readAt === null || thread.readAt < thread.lastActivityAt)) {
+  if (viewer && (head.readAt === null || head.readAt < head.lastActivityAt)) {
     await ctx.db
       .insert(threadReads)
-      .values({ threadId, userId: viewer.id, readAt: thread.lastActivityAt })
+      .values({ threadId, userId: viewer.id, readAt: head.lastActivityAt })
       .onConflictDoUpdate({
         target: [threadReads.userId, threadReads.threadId],
-        set: { readAt: thread.lastActivityAt },
+        set: { readAt: head.lastActivityAt },
       });
   }
   return {
-    thread: presentThread(thread, access.group.slug, !!viewer),
-    group: { slug: access.group.slug, name: access.group.name, kind: access.group.kind },
-    posts: shown.map((row) => presentPost(row, thread.readAt, !!viewer)),
+    thread: presentThread(head, head.groupSlug, !!viewer),
+    group: { slug: head.groupSlug, name: head.groupName, kind: head.groupKind },
+    posts: shown.map((row) => presentPost(row, head.readAt, !!viewer)),
     nextCursor: more ? (shown.at(-1)?.id ?? null) : null,
   };
 }

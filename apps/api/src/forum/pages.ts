@@ -1,0 +1,226 @@
+import type { Database } from '@bedrock/db';
+import type { GroupKind } from '@bedrock/shared';
+import { type AuthUser, VIEWER_BY_SESSION_CTE, VIEWER_BY_USER_CTE, type ViewerColumns } from '../auth/sessions.ts';
+import type { FoldedSession } from '../plugins/auth.ts';
+import type { ViewerFlags } from './access.ts';
+import type { PostView, ThreadView } from './present.ts';
+
+/**
+ * The two hottest reads, the thread page and the thread list, each as ONE prepared statement: the
+ * session and its user (role and status read now), the group and the viewer's access flags, and the
+ * page itself. The access decision stays in JavaScript (access.ts) and is taken on these columns before
+ * any row is used; the rows only ride along so that a page view costs one round trip, not three.
+ *
+ * Written as SQL text rather than with the query builder, which cannot express a statement of this
+ * shape; the column aliases are the shapes of present.ts. Visibility is the same as everywhere in the
+ * forum: moderators (`staff`) see every post, others published ones and their own.
+ */
+
+/** Who is reading: a session the statement resolves itself, or a viewer the auth hook already resolved. */
+export type Reader = FoldedSession | AuthUser | null;
+
+function isFolded(reader: Reader): reader is FoldedSession {
+  return !!reader && 'settle' in reader;
+}
+
+/** The id-and-staff row every part of the statement joins, plus the access flags of one group. */
+const VIEWER_ROW = `v as (
+  select coalesce((select id from viewer), '') as id,
+    coalesce((select status = 'active' and role in ('moderator', 'admin') from viewer), false) as staff)`;
+const flagColumns = (groupId: string) => `
+    exists (select 1 from group_members m where m.group_id = ${groupId} and m.user_id = v.id) as member,
+    exists (select 1 from group_bans b where b.group_id = ${groupId} and b.user_id = v.id) as banned,
+    exists (select 1 from partner_verifications pv where pv.user_id = v.id and pv.status = 'approved') as verified`;
+const VIEWER_OUT = `viewer.id as "viewerId", viewer.username as "viewerUsername", viewer.role as "viewerRole",
+  viewer.status as "viewerStatus", viewer.expires_at as "viewerExpiresAt", viewer.last_seen_at as "viewerLastSeenAt"`;
+/** A thread summary's columns: thread `t`, opening post `o`, its author `ou`, the read marker `rd`. */
+const SUMMARY_COLUMNS = `t.id, t.title, t.is_demo as "isDemo", t.reply_count as "replyCount", t.created_at as "createdAt",
+    t.last_activity_at as "lastActivityAt", o.anonymous, o.pseudonym,
+    case when o.anonymous then null else ou.username end as username, o.author_id = v.id as "isMine", o.status,
+    o.content_warning as "contentWarning", o.content_warning_text as "contentWarningText",
+    o.deleted_at as "deletedAt", rd.read_at as "readAt"`;
+const SUMMARY_JOINS = `join posts o on o.thread_id = t.id and o.is_opening
+  join users ou on ou.id = o.author_id
+  left join thread_reads rd on rd.thread_id = t.id and rd.user_id = v.id`;
+
+/** $1 viewer, $2 thread id, $3 cursor (a post id) or null, $4 limit. */
+function threadPageSql(viewerCte: string) {
+  return `with ${viewerCte},
+${VIEWER_ROW},
+head as (
+  select g.id as "groupId", g.slug as "groupSlug", g.name as "groupName", g.kind as "groupKind",
+    ${SUMMARY_COLUMNS},
+    ${flagColumns('g.id')}
+  from v cross join threads t
+  join groups g on g.id = t.group_id
+  ${SUMMARY_JOINS}
+  where t.id = $2
+),
+page as (
+  select p.id, p.thread_id as "threadId", p.is_opening as "isOpening", p.anonymous, p.pseudonym,
+    case when p.anonymous then null else pu.username end as username, p.author_id = v.id as "isMine", p.status,
+    case when p.author_id = v.id then p.body else '' end as body, p.body_html as "bodyHtml",
+    p.content_warning as "contentWarning", p.content_warning_text as "contentWarningText",
+    p.created_at as "createdAt", p.edited_at as "editedAt", p.deleted_at as "deletedAt"
+  from v cross join posts p
+  join users pu on pu.id = p.author_id
+  where p.thread_id = $2 and (v.staff or p.status = 'published' or p.author_id = v.id)
+    and ($3::text is null or (not p.is_opening, p.created_at, p.id) >
+      (select not c.is_opening, c.created_at, c.id from posts c where c.id = $3::text and c.thread_id = $2))
+  order by not p.is_opening, p.created_at, p.id
+  limit $4
+),
+counted as (
+  select r.post_id, r.kind, count(*)::int as c, bool_or(r.user_id = v.id) as m
+  from v cross join post_reactions r
+  where r.post_id in (select id from page)
+  group by r.post_id, r.kind
+),
+reacted as (
+  select post_id, json_agg(json_build_object('k', kind, 'c', c, 'm', m)) as reactions from counted group by post_id
+)
+select ${VIEWER_OUT}, head.*,
+  (select coalesce(json_agg(x order by not x."isOpening", x."createdAt", x.id), '[]')
+     from (select page.*, reacted.reactions from page left join reacted on reacted.post_id = page.id) x) as posts
+from v left join viewer on true left join head on true`;
+}
+
+/** $1 viewer, $2 group slug, $3 cursor (a thread id) or null, $4 limit. */
+function threadListSql(viewerCte: string) {
+  return `with ${viewerCte},
+${VIEWER_ROW},
+head as (
+  select g.id as "groupId", g.slug as "groupSlug", g.kind as "groupKind",
+    ${flagColumns('g.id')}
+  from v cross join groups g
+  where g.slug = $2
+),
+list as (
+  select ${SUMMARY_COLUMNS}
+  from v cross join head h
+  join threads t on t.group_id = h."groupId"
+  ${SUMMARY_JOINS}
+  where (v.staff or o.status = 'published' or o.author_id = v.id)
+    and ($3::text is null or (t.last_activity_at, t.id) <
+      (select c.last_activity_at, c.id from threads c join groups cg on cg.id = c.group_id
+        where c.id = $3::text and cg.slug = $2))
+  order by t.last_activity_at desc, t.id desc
+  limit $4
+)
+select ${VIEWER_OUT}, head.*,
+  (select coalesce(json_agg(l order by l."lastActivityAt" desc, l.id desc), '[]') from list l) as threads
+from v left join viewer on true left join head on true`;
+}
+
+export const statements = {
+  page: { session: threadPageSql(VIEWER_BY_SESSION_CTE), user: threadPageSql(VIEWER_BY_USER_CTE) },
+  list: { session: threadListSql(VIEWER_BY_SESSION_CTE), user: threadListSql(VIEWER_BY_USER_CTE) },
+};
+
+interface ViewerOut {
+  viewerId: string | null;
+  viewerUsername: string;
+  viewerRole: ViewerColumns['role'];
+  viewerStatus: ViewerColumns['status'];
+  viewerExpiresAt: Date;
+  viewerLastSeenAt: Date;
+}
+
+/** Present when the group (or thread) exists, whatever the viewer may see of it. */
+interface HeadOut extends ViewerFlags {
+  groupId: string | null;
+  groupSlug: string;
+  groupKind: GroupKind;
+}
+
+/** JSON carries timestamps as text. */
+type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+
+const date = (value: string) => new Date(value);
+const maybeDate = (value: string | null) => (value === null ? null : new Date(value));
+
+/**
+ * Runs one folded statement and settles the reader: the viewer it resolved, or `stale` when the
+ * session's answer was not the one the statement assumed (the caller reads again with `viewer`).
+ */
+async function run<T extends ViewerOut>(
+  database: Database,
+  which: keyof typeof statements,
+  reader: Reader,
+  params: unknown[],
+): Promise<{ row: T; viewer: AuthUser | null; stale: boolean }> {
+  const folded = isFolded(reader);
+  const kind = folded ? 'session' : 'user';
+  const key = folded ? reader.id : (reader?.id ?? '');
+  const [row] = await database.query<T>(`forum_${which}_${kind}`, statements[which][kind], [key, ...params]);
+  if (!row) throw new Error('a folded read always returns one row');
+  if (!folded) return { row, viewer: reader, stale: false };
+  const found: ViewerColumns | null =
+    row.viewerId === null
+      ? null
+      : {
+          id: row.viewerId,
+          username: row.viewerUsername,
+          role: row.viewerRole,
+          status: row.viewerStatus,
+          expiresAt: row.viewerExpiresAt,
+          lastSeenAt: row.viewerLastSeenAt,
+        };
+  const { user, matches } = await reader.settle(found);
+  return { row, viewer: user, stale: !matches };
+}
+
+export type ThreadPageHead = HeadOut & ThreadView & { groupName: string };
+
+/** The thread (null when it does not exist) with one page of posts. */
+export async function readThreadPage(
+  database: Database,
+  reader: Reader,
+  threadId: string,
+  cursor: string | null,
+  limit: number,
+) {
+  const { row, viewer, stale } = await run<ViewerOut & Nullable<ThreadPageHead> & { posts: Json<PostView>[] }>(
+    database,
+    'page',
+    reader,
+    [threadId, cursor, limit],
+  );
+  const head = row.groupId === null ? null : (row as unknown as ThreadPageHead);
+  const posts: PostView[] = row.posts.map((p) => ({
+    ...p,
+    createdAt: date(p.createdAt),
+    editedAt: maybeDate(p.editedAt),
+    deletedAt: maybeDate(p.deletedAt),
+  }));
+  return { head, posts, viewer, stale };
+}
+
+export type ThreadListHead = HeadOut;
+
+/** The group (null when it does not exist) with one page of thread summaries. */
+export async function readThreadList(
+  database: Database,
+  reader: Reader,
+  slug: string,
+  cursor: string | null,
+  limit: number,
+) {
+  const { row, viewer, stale } = await run<ViewerOut & Nullable<HeadOut> & { threads: Json<ThreadView>[] }>(
+    database,
+    'list',
+    reader,
+    [slug, cursor, limit],
+  );
+  const head = row.groupId === null ? null : (row as unknown as HeadOut);
+  const threads: ThreadView[] = row.threads.map((t) => ({
+    ...t,
+    createdAt: date(t.createdAt),
+    lastActivityAt: date(t.lastActivityAt),
+    deletedAt: maybeDate(t.deletedAt),
+    readAt: maybeDate(t.readAt),
+  }));
+  return { head, threads, viewer, stale };
+}
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
