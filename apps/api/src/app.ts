@@ -3,7 +3,7 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import websocket from '@fastify/websocket';
 import type { Database, Db } from '@bedrock/db';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { chatPlugin } from './chat/plugin.ts';
@@ -30,6 +30,21 @@ declare module 'fastify' {
 
 export const BODY_LIMIT = 64 * 1024;
 
+/**
+ * One log line per request, written when it completes and carrying the request too, instead of
+ * Fastify's "incoming request" plus "request completed": on a cheap read the second line is a visible
+ * share of the work. Errors are logged as before.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest() {}
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
+    if (this.isLogDisabled(request)) return;
+    const line = { req: request, res: reply, responseTime: reply.elapsedTime };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
+}
+
 export interface BuildAppOptions {
   config: Config;
   database: Database;
@@ -48,6 +63,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   const app = Fastify({
     logger,
+    logController: new OneLinePerRequest(),
     bodyLimit: BODY_LIMIT,
     // x-forwarded-for is believed only from the SvelteKit server on this machine and configured proxies.
     trustProxy: ['loopback', ...extraProxies],
