@@ -28,6 +28,11 @@ export const ERRORS = {
   ERR_WRONG_PASSWORD: { status: 403, message: 'Your current password is not correct.' },
   ERR_SESSION_NOT_FOUND: { status: 404, message: 'That session does not exist or has already ended.' },
   ERR_ACCOUNT_SUSPENDED: { status: 403, message: 'This account is suspended.' },
+  ERR_LAST_ADMIN: {
+    status: 409,
+    message:
+      'You are the only administrator, so this account cannot be deleted yet. Make someone else an administrator first.',
+  },
   // Live chat (websocket error events carry these codes too; the status applies to REST).
   ERR_CHAT_BAD_FRAME: { status: 400, message: 'That message could not be read. Send one JSON event per frame.' },
   ERR_CHAT_FRAME_TOO_LARGE: { status: 413, message: 'That message is too large to send.' },

@@ -1,5 +1,6 @@
 export * from './errors.ts';
 export * from './auth.ts';
+export * from './account.ts';
 export * from './moderation.ts';
 export * from './chat.ts';
 export * from './forum.ts';

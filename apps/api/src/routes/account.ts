@@ -1,5 +1,8 @@
 import {
+  accountExportSchema,
   changePasswordRequestSchema,
+  deleteAccountRequestSchema,
+  EXPORT_FILENAME,
   meResponseSchema,
   okResponseSchema,
   sessionListResponseSchema,
@@ -7,6 +10,8 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { deleteAccount } from '../account/delete.ts';
+import { exportAccount } from '../account/export.ts';
 import { requireUser } from '../auth/guards.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { publicSessionId } from '../auth/sessions.ts';
@@ -77,6 +82,40 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       await sessions.endOthersForUser(user.id, sessionId);
       await app.chat.accessChanged({ userId: user.id });
       return { ok: true as const };
+    },
+  );
+
+  // Leaving stays possible while suspended too, like managing sessions: only a session is required.
+  const deleteLimits = app.authLimits('account-delete');
+  app.post(
+    '/account/delete',
+    {
+      schema: { tags, body: deleteAccountRequestSchema, response: responses({ 200: okResponseSchema }) },
+      onRequest: deleteLimits.byIp,
+    },
+    async (request, reply) => {
+      const { user } = requireSession(request);
+      const row = await findUserById(db, user.id);
+      if (!row || !(await verifyPassword(row.passwordHash, request.body.password))) {
+        throw new AppError('ERR_WRONG_PASSWORD', { password: 'This is not your current password.' });
+      }
+      await deleteAccount(db, user.id);
+      // After commit: her sockets on every instance find their session gone and close.
+      await app.chat.accessChanged({ userId: user.id });
+      reply.setSessionCookie(sessions.blankCookie());
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/account/export',
+    { schema: { tags, response: responses({ 200: accountExportSchema }) } },
+    async (request, reply) => {
+      const { user } = requireSession(request);
+      const data = await exportAccount(db, user.id);
+      reply.header('content-disposition', `attachment; filename="${EXPORT_FILENAME}"`);
+      reply.header('cache-control', 'no-store');
+      return data;
     },
   );
 };
