@@ -2,7 +2,8 @@
  * The servers for `pnpm bench:api`, in their own process so the load generator does not share their
  * event loop: the real Bedrock API on a fresh PostgreSQL database with one thread of 50 replies, and a
  * bare Fastify route doing one indexed 50-row SELECT with `pg` (the baseline). Sends `{ ready }` over
- * IPC; drops the scratch database on `stop`.
+ * IPC; drops the scratch database on `stop`. The app logs as in production (to stdout); the baseline,
+ * a bare route, does not log.
  */
 import { randomBytes } from 'node:crypto';
 import { buildApp } from '@bedrock/api';
@@ -43,13 +44,14 @@ async function start(): Promise<{ ready: ApiReady; stop: () => Promise<void> }> 
   url.pathname = `/${name}`;
   const database = await createDatabase({ url: url.toString(), poolSize: 10 });
   await database.migrate(defaultMigrationsFolder);
+  // Production config, logs included (info, one line per request, to stdout, which api.ts sends to a
+  // scratch file): the app is measured as it runs, not with its logging switched off.
   const config = loadConfig({
     NODE_ENV: 'production',
     DATABASE_URL: url.toString(),
     SECRET_KEY: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'silent',
   });
-  const app = await buildApp({ config, database, logger: false });
+  const app = await buildApp({ config, database });
   await app.listen({ port: 0, host: '127.0.0.1' });
 
   // Accounts straight into the database (argon2 signups are slow); the session through the app's

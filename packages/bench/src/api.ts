@@ -10,6 +10,9 @@
  * combined, so a load spike from anything else on the machine hits all of them alike.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { closeSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { ApiReady } from './api-server.ts';
 
@@ -59,7 +62,10 @@ function ready(child: ChildProcess): Promise<ApiReady> {
   });
 }
 
-const child = fork(new URL('./api-server.ts', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+// The app's production logs (one line per request) go to a scratch file, as they would to a collector.
+const logFile = join(tmpdir(), `bedrock-bench-api-${process.pid}.log`);
+const logFd = openSync(logFile, 'w');
+const child = fork(new URL('./api-server.ts', import.meta.url), [], { stdio: ['ignore', logFd, 'inherit', 'ipc'] });
 let failed = false;
 try {
   const r = await ready(child);
@@ -108,5 +114,7 @@ try {
     await new Promise((resolve) => child.once('exit', resolve));
   }
 }
+closeSync(logFd);
+rmSync(logFile, { force: true });
 // Missing a target is a finding to report, not a crash; errors during the run are a failure.
 process.exit(failed ? 1 : 0);
