@@ -7,9 +7,9 @@ import type { LabelModel, ModelFile } from '../src/model/linear.ts';
 import { ModelViews, type ViewName } from '../src/model/views.ts';
 
 // Harmful-language labels are read on the writer's own sentences only. Crisis reads every word (a
-// reported threat is the crisis) and is an extra OR-signal beside the patterns; its stronger L2 and
-// threshold were chosen by cross-validation (recall 0.84 at 5.5% of unlabelled items flagged, against
-// 0.83 at 6.1% before). Blame flags from 0.4: its misses are implicit wordings, and on held-out folds 0.4
+// reported threat is the crisis) and is an extra OR-signal beside the patterns; its stronger L2 and its
+// threshold were chosen by cross-validation on train + dev, leaning to recall (on 4,800 items, 0.4 finds
+// 1.6 points more crises than 0.5 for 0.35 points more unlabelled items flagged). Blame flags from 0.4: its misses are implicit wordings, and on held-out folds 0.4
 // gains two points of recall for one more false flag in a thousand. Identifying details stay with the
 // patterns: they are formats.
 export const MODELLED: { label: Label; threshold: number; view: ViewName; l2?: number }[] = [
@@ -17,7 +17,7 @@ export const MODELLED: { label: Label; threshold: number; view: ViewName; l2?: n
   { label: 'codependency_label', threshold: 0.5, view: 'own' },
   { label: 'minimizing', threshold: 0.5, view: 'own' },
   { label: 'invalidating', threshold: 0.5, view: 'own' },
-  { label: 'crisis', threshold: 0.5, view: 'all', l2: 0.01 },
+  { label: 'crisis', threshold: 0.4, view: 'all', l2: 0.01 },
 ];
 const EPOCHS = 40;
 const RATE = 0.2;

@@ -83,3 +83,23 @@ describe('identifying details', () => {
     },
   );
 });
+
+describe('chat register and talk about the words themselves', () => {
+  it.each([
+    ['a bare role noun reports', 'couples coach said i was enabling him, not going back'],
+    ['negation spelt without an apostrophe', 'u werent being paranoid, ur instincts were right'],
+    ['a rule of thumb against the harm', 'Tip for new volunteers: avoid calling anyone codependent in replies.'],
+    ['forgiveness as a topic, not a demand', 'Forgiveness is optional and it can wait as long as you need.'],
+    ['a definition', 'Paranoia means fear without a reason; you had every reason.'],
+    ['crisis as a topic', 'There is a good thread on the warning signs of suicide in the resources section.'],
+  ])('%s: %s', (_case, text) => {
+    expect(labelsOf(text)).toEqual([]);
+  });
+
+  it.each([
+    ['a demand to forgive', 'You owe him forgiveness after everything he did for the family.', 'minimizing'],
+    ['an imperative', 'just forgive him already, it has been a year', 'minimizing'],
+  ])('still caught, %s: %s', (_case, text, label) => {
+    expect(labelsOf(text)).toContain(label);
+  });
+});

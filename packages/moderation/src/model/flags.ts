@@ -1,5 +1,7 @@
 import type { Flag, Label } from '@bedrock/shared';
-import { FIGURATIVE, notPast } from '../rules/crisis.ts';
+import { notPast } from '../rules/crisis.ts';
+import { isIdiomatic } from '../rules/crisis-general.ts';
+import { isMetaDiscussion } from '../text/context.ts';
 import type { Sentence } from '../text/sentences.ts';
 import {
   type LabelModel,
@@ -40,13 +42,19 @@ export function modelFlags(text: Analysed, skip: ReadonlySet<Label>, models: Mod
     const best = bestSentence(model, view.sentences);
     // A crisis told as over ("that was in 2021, I'm okay now") is not a crisis now, as for the patterns.
     // An idiom ("this waiting is killing me haha") is let through, as for the patterns.
-    if (label === 'crisis' && (!notPast('', text.raw, best.sentence.start) || FIGURATIVE.test(best.text))) continue;
+    if (label === 'crisis' && !crisisNow(text.raw, best)) continue;
     flags.push({ label, ...narrow(model, best), reason });
   }
   return flags;
 }
 
 export type { Analysed } from './views.ts';
+
+/** The crisis model's best sentence still has to be a crisis now: not told as over, not an idiom, not
+ * talk about crisis in general (a book, a thread, a helpline), the same tests the patterns pass. */
+function crisisNow(raw: string, best: SentenceView): boolean {
+  return notPast('', raw, best.sentence.start) && !isIdiomatic(best.text) && !isMetaDiscussion(best.text);
+}
 
 function bestSentence(model: LabelModel, sentences: readonly SentenceView[]): SentenceView {
   let best = sentences[0] as SentenceView;

@@ -45,7 +45,7 @@ const SPECS: RuleSpec[] = [
 // Recall first: a risk word in a sentence about the writer (or done to her) is enough, unless it is one
 // of the everyday idioms ("my phone died", "dying to know", "cutting back on sugar").
 const RISK_WORDS =
-  "suicid\\w*|kill (?:myself|me|us|her|the kids)|\\bdie\\b|dying|end (?:it|things)(?! (?:with|all with|between|off))|end my life|overdos\\w*|pills|tablets|blades?|razors?|bleed\\w*|blood|noose|hang myself|jump(?:ing)?|cliff|gun|knife|knives|hopeless|worthless|pointless|burden|goodbye|give up on (?:life|everything|myself)|can't (?:go on|do this anymore|take (?:it|this|any ?more)|cope)|scared of (?:myself|him|what)|(?:hurt|harm|punish|cut|burn|starve) myself|(?:hit|hits|punch\\w*|slap\\w*|kick\\w*|chok\\w*|strangl\\w*|shov\\w*|grabb?\\w*|threaten\\w*|bruis\\w*) (?:me|my|us)|terrified|unsafe|not safe|trapped|stalk\\w*|following me|tracker|weapon" +
+  "suicid\\w*|kill (?:myself|me|us|her|the kids)|\\bdie\\b|dying|end (?:it|things)(?! (?:with|all with|between|off))|end my life|overdos\\w*|pills|tablets|blades?|razors?|bleed\\w*|blood|noose|hang myself|jump(?:ing)?|cliff|gun|knife|knives|hopeless|worthless|pointless|burden|goodbye|give up on (?:life|everything|myself)|can't (?:go on|do this anymore|take (?:it|this|any ?more)|cope)|scared of (?:myself|him|what)|(?:hurt|harm|punish|cut|burn|starve) myself|(?:hit|hits|punch\\w*|slap\\w*|kick\\w*|chok\\w*|strangl\\w*|shov\\w*|grabb?\\w*|threaten\\w*|bruis\\w*) (?:me|my|us)|unsafe|not safe|trapped|stalk\\w*|following me|tracker|weapon" +
   // A broader lexicon for wordings no list of set phrases covers, still only beside a first person.
   "|paracetamol|zopiclone|sleeping (?:pills|tablets)|swallow(?:ed)? (?:a lot|all|the|too many|more)|how many [\\w ]{0,20}it takes|(?:won't|don't|never|not) wake up|disappointed i woke|never been born|undo being alive|stop being alive|signing off for good|(?:if|in case) i (?:don't|never) (?:log in|post|come back|write|check in) again|(?:pillow|hand|hands) over my (?:face|mouth)|(?:punched|hit|kicked|smashed) (?:the|a) (?:wall|door)|next to my head|never see (?:the|my|our) (?:kids|children|baby|son|daughter)|knows people who|screenshot of where i|(?:checks|tracks|monitors|watches) my (?:location|phone)|what i want (?:at|for) (?:the|my) (?:service|funeral)|motorway bridge|car keys[^.!?\\n]{0,40}(?:bridge|motorway)|(?:locked|locks) me (?:in|out)|(?:strangl|chok)\\w*|sleep forever|not (?:being|be) here" +
   // Categories rather than phrases, each still only in a sentence about the writer or about no one else:
@@ -57,14 +57,22 @@ const RISK_WORDS =
   '|(?:bang|banging|hit|hitting) my head (?:against|on) the wall|(?:pick|picking|claw|clawing|scratch|scratching|dig|digging|gouge|gouging)(?: at| into)? my (?:skin|face|arms?|legs?|wrists?)|long sleeves|split the skin|(?:knuckles|fist|head) (?:into|through) (?:the )?(?:glass|mirror|wall|window)' +
   "|(?:sat|sits|knelt|kneeling) on (?:my chest|my back|top of me)|held me (?:under|down)|(?:squeez|grabb|press)\\w* my (?:neck|throat)|(?:found|hidden|taped|hid)\\w* (?:an? )?(?:airtag|tracker|spyware)|(?:airtag|spyware|tracker) (?:on|in|under) my (?:car|bag|phone|laptop)|(?:he|he's|he'd|he has|he had|ex) (?:\\w+ ){0,3}?(?:shared|sharing|track\\w*) my (?:phone's |phone )?location|hammer (?:by|under|beside|next to)|(?:post|share|send|put|leak|release)\\w* (?:my|the|our) (?:nudes|intimate \\w+)|(?:videos?|photos?|pictures?) of me (?:\\w+ ){0,3}?(?:online|to my (?:boss|family|work|parents))|can't have me|(?:drive|crash) (?:the car )?(?:into|off) (?:a|the) (?:tree|wall|bridge|cliff|river)";
 const EVERYDAY =
-  /\b(?:phone|battery|laptop|plant|car|conversation|fire|hopes?|dream|marriage|love|relationship) (?:\w+ )?(?:died|dying|die)|dying (?:to|of|for|laughing)|die (?:of|for|laughing)|(?:cut|cutting) (?:out|back|down|ties|my hair|corners)|jump(?:ing|ed)? (?:in|on|at|to|start|through|ship|the gun)|blood (?:test|tests|work|pressure|sugar|type)|jumping to conclusions|pointless (?:argument|meeting|fight)|hopeless (?:romantic|case at)|gun to my head|like a knife|knife in (?:the|my) back|worthless (?:apology|promise)|dying inside|(?:pills|tablets|meds|medication) (?:\w+ ){0,5}?(?:make|made|makes) me (?:groggy|sleepy|drowsy|sick|tired|dizzy|foggy)|chok(?:ed|ing) up|choke back|bleeding (?:me|us|him) dry|(?:it|that|this|reality) (?:finally )?hit me|should (?:have )?kill(?:ed)? me|if anyone|anyone who|(?:hit|banged|bumped|knocked) my (?:head|knee|elbow|toe|leg|arm|shin) (?:on|against) (?:the|a) (?!wall)/i;
+  /\b(?:phone|battery|laptop|plant|car|conversation|fire|hopes?|dream|marriage|love|relationship) (?:\w+ )?(?:died|dying|die)|dying (?:to|of|for|laughing)|die (?:of|for|laughing)|(?:cut|cutting) (?:out|back|down|ties|my hair|corners)|jump(?:ing|ed)? (?:in|on|at|to|start|through|ship|the gun)|blood (?:test|tests|work|pressure|sugar|type)|jumping to conclusions|pointless (?:argument|meeting|fight)|hopeless (?:romantic|case at)|gun to my head|like a knife|knife in (?:the|my) back|worthless (?:apology|promise)|dying inside|(?:pills|tablets|meds|medication) (?:\w+ ){0,5}?(?:make|made|makes) me (?:groggy|sleepy|drowsy|sick|tired|dizzy|foggy)|chok(?:ed|ing) up|choke back|bleeding (?:me|us|him) dry|(?:it|that|this|reality) (?:finally )?hit me|should (?:have )?kill(?:ed)? me|if anyone|anyone who|literally dying|(?:this|that|it|the \w+) (?:is |will )?(?:gonna|going to|will)? ?kill me|(?:hit|banged|bumped|knocked) my (?:head|knee|elbow|toe|leg|arm|shin) (?:on|against) (?:the|a) (?!wall)/i;
 const FIRST_OR_DONE_TO_ME = /\b(?:i|i'm|im|i've|i'd|i'll|me|my|myself|we|us)\b/i;
 const ABOUT_OTHERS =
   /\b(?:you|your|he|she|they|him|her|his|their|them|someone|somebody|people|anyone|friend|character|teenagers|kids|children|men|women|partners)\b/i;
 
+const NOT_NOW = new RegExp(`${FIGURATIVE.source}|${EVERYDAY.source}`, 'i');
+
+/** A sentence whose risk words are an idiom or everyday talk ("my phone died", "this heat will finish me
+ * off"): the crisis model's flag is dropped for it, as the patterns are. */
+export function isIdiomatic(sentence: string): boolean {
+  return NOT_NOW.test(sentence);
+}
+
 SPECS.push(
   rawRule(RISK_WORDS, CRISIS_REASONS.self, {
-    unless: new RegExp(`${FIGURATIVE.source}|${EVERYDAY.source}`, 'i'),
+    unless: NOT_NOW,
     check: (match, text, index) => {
       const from = Math.max(text.lastIndexOf('.', index), text.lastIndexOf('\n', index)) + 1;
       const sentence = text.slice(from, index + match.length + 80);

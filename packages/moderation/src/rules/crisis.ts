@@ -17,11 +17,19 @@ export const IDIOM =
   /\b(?:knife in (?:the|my) back|twist(?:ed|ing)? the knife|like a knife|dead to me|(?:this|that|it)\b[^.!?\n]{0,25}(?:going to|gonna|will) finish me off)\b/i;
 // Looking back on a crisis that is over, or talking about crisis in general, is not a crisis now.
 const PAST_OR_GENERAL =
-  /\b(?:years? ago|months ago|i used to|as a teen(?:ager)?|(?:years?|months) clean|clean from|came through|on the other side|i'm (?:okay|ok|fine) now|past that|risk of|for those who|anyone who (?:has|had)|hotline|helpline|safety plan matters|(?:my|a) friend(?:'s)? (?:\w+ ){0,3}?(?:tried|attempted|took (?:her|his) own|killed|died|lost|overdosed|self-harms?)|(?:she|he|they|daughter|son|friend|sister|brother|mum|mom|dad) used to|passed away|last (?:year|spring|summer|autumn|winter)|(?:for )?over a year|went through a (?:period|phase|time)|free of it|grateful to be alive|(?:much |a )?better place|(?:it|they|that|the (?:urge|thoughts?)) (?:has |have )?passed|instead\b[^.!?\n]{0,40}(?:proud|helped|passed)|statistics|a study|more common among|asked if i'd ever|gone now|they're gone|(?:is|are|that's|it's|now|all|finally) behind me|i'm safe|before we separated|i'm steady|perpetrator programme|(?:that|it|this) was (?:back )?in (?:19|20)\d\d|back in (?:19|20)\d\d|(?:don't|do not|no longer) (?:hurt|cut|harm) myself (?:now|anymore|any more)|among (?:teenagers|teens|young people|children|kids)|signs to (?:watch|look) for|guest speaker|(?:tv|the|that|this) (?:drama|film|movie|episode|series|documentary|show)|the scene with)\b/i;
+  /\b(?:years? ago|months ago|i used to|as a teen(?:ager)?|(?:years?|months) clean|clean from|came through|on the other side|i'm (?:okay|ok|fine) now|past that|risk of|for those who|anyone who (?:has|had)|hotline|helpline|safety plan matters|(?:my|a) friend(?:'s)? (?:\w+ ){0,3}?(?:tried|attempted|took (?:her|his) own|killed|died|lost|overdosed|self-harms?)|(?:she|he|they|daughter|son|friend|sister|brother|mum|mom|dad) used to|passed away|last (?:year|spring|summer|autumn|winter)|(?:for )?over a year|went through a (?:period|phase|time)|free of it|grateful to be alive|(?:much |a )?better place|(?:it|they|that|the (?:urge|thoughts?)) (?:has |have )?passed|instead\b[^.!?\n]{0,40}(?:proud|helped|passed)|statistics|a study|more common among|asked if i'd ever|that was (?:in )?(?:19|20)\d\d|back then|back in '\d\d|years later|(?:stable|safe|good|okay|ok|fine|sober) now|therapy changed|gone now|they're gone|(?:is|are|that's|it's|now|all|finally) behind me|i'm safe|before we separated|i'm steady|perpetrator programme|(?:that|it|this) was (?:back )?in (?:19|20)\d\d|back in (?:19|20)\d\d|(?:don't|do not|no longer) (?:hurt|cut|harm) myself (?:now|anymore|any more)|among (?:teenagers|teens|young people|children|kids)|signs to (?:watch|look) for|guest speaker|(?:tv|the|that|this) (?:drama|film|movie|episode|series|documentary|show)|the scene with)\b/i;
 const STILL_NOW = /\b(?:again|relapsed?|tonight|right now|still (?:want|think|feel|have))\b/i;
+// Talk about crisis as a topic (a helpline, a charity, research, a book, how to answer someone else),
+// judged on the sentence of the match only.
+const GENERAL_TALK =
+  /\b(?:prevention|awareness|charity|lifeline|helpline|hotline|crisis line|988|samaritans|content warning|trigger warning|protocol|research(?:ers)? (?:says?|shows?|found)|studies|statistics|chapter|the book|documentary|article|podcast|thread on|the difference between|(?:the )?suicide risk|warning signs|signs of|how do (?:you|we) (?:all )?(?:reply|respond|answer)|when someone|if someone|someone who mentions|those of us)\b/i;
+
 export const notPast = (_m: string, text: string, index: number): boolean => {
   const window = text.slice(Math.max(0, index - 160), index + 160);
-  return !PAST_OR_GENERAL.test(window) || STILL_NOW.test(window);
+  if (PAST_OR_GENERAL.test(window) && !STILL_NOW.test(window)) return false;
+  const from = Math.max(text.lastIndexOf('.', index), text.lastIndexOf('?', index), text.lastIndexOf('\n', index)) + 1;
+  const ends = [text.indexOf('.', index), text.indexOf('?', index), text.indexOf('\n', index)].filter((i) => i >= 0);
+  return !GENERAL_TALK.test(text.slice(from, ends.length > 0 ? Math.min(...ends) : text.length));
 };
 
 const SPECS: RuleSpec[] = [

@@ -43,7 +43,7 @@ const SPECS: RuleSpec[] = [
 const MORE: RuleSpec[] = [
   {
     pattern:
-      '(?:just |simply |so |then |now |time to |time you |need to |should |must |gotta |have to |please )?forg(?:ive|ave|iven|iveness|iving)\\b(?! (?:yourself|myself))',
+      '(?:just |simply |so |then |now |time to |time you |need to |should |must |gotta |have to |please )?forg(?:ive|ave|iven|iving)\\b(?! (?:yourself|myself))|(?:owe|owes|deserves?|needs?|about|choose|practi[cs]e|time for|show|offer|give|extend|path to|journey to|the gift of) (?:him |her |them )?(?:some |your |real |true )?forgiveness',
     reason: RUSH,
     unless:
       /\b(?:when you're ready|your own (?:time|pace)|your choice|if you want|not required|doesn't require|don't have to|no one can|on your (?:own )?(?:timeline|terms)|isn't owed|not owed|can't forgive|whether (?:to|you) forgive|ever forgive|(?:able|ready) to forgive|yours|belongs to you|if it ever|one day|if you don't)\b/i,

@@ -3,7 +3,7 @@
 // Each test looks only at the sentence, so a post is judged sentence by sentence.
 
 const PERSON =
-  "(?:he|she|they|someone|somebody|people|everyone|everybody|folks|others|friends|family|relatives|(?:my|his|her|our|their|your|the|a|an|one|some|this|that)\\s+(?:[a-z'-]+\\s+){0,2}?(?:husband|wife|partner|spouse|ex|therapist|counsell?or|counselors?|mum|mom|mother|dad|father|sister|brother|friends?|mil|fil|in-laws|inlaws|pastor|priest|vicar|doctor|gp|sponsor|coach|boss|family|son|daughter|bf|gf|boyfriend|girlfriend|csat|psychiatrist|psychologist|group|colleague|coworker|co-worker|neighbou?r|mentor|aunt|uncle|cousin|nan|grandma|granny|bestie|book|article|podcast|site|video|leader|member|poster|commenter|men|women|guy|lady|man|woman|person|mate|people|relatives?|parents?|church|everyone))";
+  "(?:he|she|they|someone|somebody|people|ppl|some|hubby|dh|everyone|everybody|folks|others|friends|family|relatives|(?:[a-z]+\\s+)?(?:group leader|leader|therapist|counsell?or|pastor|sponsor|doctor|gp)|(?:my|his|her|our|their|your|the|a|an|one|some|this|that)\\s+(?:[a-z'-]+\\s+){0,2}?(?:husband|wife|partner|spouse|ex|therapist|counsell?or|counselors?|mum|mom|mother|dad|father|sister|brother|friends?|mil|fil|in-laws|inlaws|pastor|priest|vicar|doctor|gp|sponsor|coach|boss|family|son|daughter|bf|gf|boyfriend|girlfriend|csat|psychiatrist|psychologist|group|colleague|coworker|co-worker|neighbou?r|mentor|aunt|uncle|cousin|nan|grandma|granny|bestie|book|article|podcast|site|video|leader|member|poster|commenter|men|women|guy|lady|man|woman|person|mate|people|relatives?|parents?|church|everyone))";
 const REPORT_VERB =
   '(?:said|says|saying|say|told|tells|telling|tell|called|calls|calling|claims?|claimed|insists?|insisted|implied|implies|suggested|suggests|asked|asks|wrote|writes|accused|accuses|blames?|blamed|yelled|screamed|shouted|texted|messaged|labell?ed|diagnosed|lectured|reckons?|thinks|thought|believes|hinted|keeps? saying|kept saying|keeps? telling|kept telling|made out|decided|announced|explained|informed)';
 const REPORT_BEFORE = new RegExp(
@@ -30,7 +30,7 @@ export function isReported(sentence: string, at: number, endAt: number): boolean
 
 const CLAUSE_BREAK = /[,;:()—–]|\s-\s|\b(?:but|though|although|because|so|and then|yet)\b/gi;
 const NEGATION =
-  /\b(?:not|never|no|nothing|nobody|none|neither|nor|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|can't|cannot|shouldn't|wouldn't|hardly|stop (?:saying|telling|calling|letting)|quit|instead of|rather than|without)\b|n't\b/i;
+  /\b(?:not|never|no|nothing|nobody|none|neither|nor|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|can't|cannot|shouldn't|wouldn't|hardly|stop (?:saying|telling|calling|letting)|quit|instead of|rather than|without|avoid(?:ing)?|isnt|arent|wasnt|werent|dont|doesnt|didnt|wont|cant|shouldnt|wouldnt)\b|n't\b/i;
 const RHETORICAL =
   /\b(?:isn't|aren't|wasn't|don't|doesn't|didn't|won't|wouldn't|can't|couldn't|shouldn't) (?:this|that|it|you|u|he|she)\b/gi;
 const NEGATED_AFTER = /^\s*(?:is|are|was|were)(?:n't| not| never)\b|^\s*(?:isn't|aren't)\b/i;
@@ -67,7 +67,7 @@ export function addressesReader(sentence: string): boolean {
 }
 
 const META =
-  /\b(?:the\s+(?:term|word|label|concept|idea|model|framework|literature|theory|approach|phrase|language|narrative|notion)s?|(?:her|his|their) view|gets quoted|(?:a|the) (?:co-?addict(?:ion)?|codependen(?:cy|ce)|trauma|partner-trauma|addiction) (?:model|framework|lens|idea|approach|literature|label)|is a term|a buzzword|been (?:criticised|criticized|debunked|challenged)|pathologi[sz]\w*|studies|research(?:ers)? (?:shows?|says?|suggests?|found)|myth|tactics?|red flag of|old-school|outdated|so-called|as a concept|harmful (?:label|idea|framing)|the (?:coda|cosa|s-anon|12-step) (?:literature|model|approach|idea)|is built on|(?:enabling|codependency|blame-?shifting|gaslighting|minimi[sz]ing|invalidation) means|by definition|is when|would be|examples? of|invalidation|blame-?shifting|minimi[sz]ation|gaslighting is|difference between|talk about|mention|chapter|book|workbook|history of)\b/i;
+  /\b(?:the\s+(?:term|word|label|concept|idea|model|framework|literature|theory|approach|phrase|language|narrative|notion)s?|(?:her|his|their) view|gets quoted|(?:a|the) (?:co-?addict(?:ion)?|codependen(?:cy|ce)|trauma|partner-trauma|addiction) (?:model|framework|lens|idea|approach|literature|label)|is a term|a buzzword|been (?:criticised|criticized|debunked|challenged)|pathologi[sz]\w*|studies|research(?:ers)? (?:shows?|says?|suggests?|found)|myth|tactics?|red flag of|old-school|outdated|so-called|as a concept|harmful (?:label|idea|framing)|the (?:coda|cosa|s-anon|12-step) (?:literature|model|approach|idea)|is built on|(?:enabling|codependency|blame-?shifting|gaslighting|minimi[sz]ing|invalidation) means|by definition|is when|\w+ means|as a word|(?:that|this|the) language|the name of|leaflet|a real thing|would be|examples? of|invalidation|blame-?shifting|minimi[sz]ation|gaslighting is|difference between|talk about|mention|chapter|book|workbook|history of)\b/i;
 
 /** The sentence discusses a concept ("the co-addiction model has been criticised") rather than applying it. */
 export function isMetaDiscussion(sentence: string): boolean {
