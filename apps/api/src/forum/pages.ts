@@ -112,7 +112,7 @@ select ${VIEWER_OUT}, head.*,
 from v left join viewer on true left join head on true`;
 }
 
-export const statements = {
+const statements = {
   page: { session: threadPageSql(VIEWER_BY_SESSION_CTE), user: threadPageSql(VIEWER_BY_USER_CTE) },
   list: { session: threadListSql(VIEWER_BY_SESSION_CTE), user: threadListSql(VIEWER_BY_USER_CTE) },
 };
@@ -187,12 +187,14 @@ export async function readThreadPage(
     [threadId, cursor, limit],
   );
   const head = row.groupId === null ? null : (row as unknown as ThreadPageHead);
-  const posts: PostView[] = row.posts.map((p) => ({
-    ...p,
-    createdAt: date(p.createdAt),
-    editedAt: maybeDate(p.editedAt),
-    deletedAt: maybeDate(p.deletedAt),
-  }));
+  // Timestamps become Dates in place: a page is large enough for copies to show.
+  const posts = row.posts as unknown as PostView[];
+  for (const [i, p] of row.posts.entries()) {
+    const post = posts[i]!;
+    post.createdAt = date(p.createdAt);
+    post.editedAt = maybeDate(p.editedAt);
+    post.deletedAt = maybeDate(p.deletedAt);
+  }
   return { head, posts, viewer, stale };
 }
 
@@ -213,13 +215,14 @@ export async function readThreadList(
     [slug, cursor, limit],
   );
   const head = row.groupId === null ? null : (row as unknown as HeadOut);
-  const threads: ThreadView[] = row.threads.map((t) => ({
-    ...t,
-    createdAt: date(t.createdAt),
-    lastActivityAt: date(t.lastActivityAt),
-    deletedAt: maybeDate(t.deletedAt),
-    readAt: maybeDate(t.readAt),
-  }));
+  const threads = row.threads as unknown as ThreadView[];
+  for (const [i, t] of row.threads.entries()) {
+    const thread = threads[i]!;
+    thread.createdAt = date(t.createdAt);
+    thread.lastActivityAt = date(t.lastActivityAt);
+    thread.deletedAt = maybeDate(t.deletedAt);
+    thread.readAt = maybeDate(t.readAt);
+  }
   return { head, threads, viewer, stale };
 }
 

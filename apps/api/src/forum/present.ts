@@ -24,7 +24,8 @@ export function viewerIdOf(viewer: ViewerRef): string | Placeholder<'viewerId'> 
 
 /** Every public timestamp is rounded down to the minute, named and anonymous alike. */
 export function minute(date: Date): string {
-  return new Date(Math.floor(date.getTime() / 60_000) * 60_000).toISOString();
+  // Same as flooring the time to the minute, without a second Date per timestamp (a page has many).
+  return `${date.toISOString().slice(0, 17)}00.000Z`;
 }
 
 export const HELD_NOTE =
