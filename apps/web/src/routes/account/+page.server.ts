@@ -1,7 +1,9 @@
 import { okResponseSchema, sessionListResponseSchema } from '@bedrock/shared';
 import { error, redirect } from '@sveltejs/kit';
 import { createApi } from '$lib/server/api.ts';
+import { formError } from '$lib/server/api-errors.ts';
 import { failWith, field } from '$lib/server/forms.ts';
+import { SESSION_COOKIE } from '$lib/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -37,5 +39,23 @@ export const actions: Actions = {
     });
     if (!result.ok) return failWith(result.error, {}, 'changePassword');
     return { action: 'changePassword' as const, done: true };
+  },
+
+  deleteAccount: async (event) => {
+    const data = await event.request.formData();
+    if (field(data, 'confirm') !== 'yes') {
+      const unticked = formError('ERR_VALIDATION', {
+        confirm: 'Tick the box to confirm that you want to delete your account.',
+      });
+      return failWith(unticked, {}, 'deleteAccount');
+    }
+    const result = await createApi(event).post('/api/account/delete', okResponseSchema, {
+      password: field(data, 'password'),
+    });
+    if (!result.ok) return failWith(result.error, {}, 'deleteAccount');
+    // The API's answer already cleared the cookie (copied onto ours); this device forgets it either way.
+    event.cookies.delete(SESSION_COOKIE, { path: '/' });
+    event.locals.user = null;
+    redirect(303, '/account-deleted');
   },
 };
