@@ -56,15 +56,16 @@ head as (
   ${SUMMARY_JOINS}
   where t.id = $2
 ),
+-- Posts first, the viewer as parameters: lets PostgreSQL read a large thread in index order.
 page as (
   select p.id, p.thread_id as "threadId", p.is_opening as "isOpening", p.anonymous, p.pseudonym,
-    case when p.anonymous then null else pu.username end as username, p.author_id = v.id as "isMine", p.status,
-    case when p.author_id = v.id then p.body else '' end as body, p.body_html as "bodyHtml",
+    case when p.anonymous then null else pu.username end as username, p.author_id = (select id from v) as "isMine", p.status,
+    case when p.author_id = (select id from v) then p.body else '' end as body, p.body_html as "bodyHtml",
     p.content_warning as "contentWarning", p.content_warning_text as "contentWarningText",
     p.created_at as "createdAt", p.edited_at as "editedAt", p.deleted_at as "deletedAt"
-  from v cross join posts p
+  from posts p
   join users pu on pu.id = p.author_id
-  where p.thread_id = $2 and (v.staff or p.status = 'published' or p.author_id = v.id)
+  where p.thread_id = $2 and ((select staff from v) or p.status = 'published' or p.author_id = (select id from v))
     and ($3::text is null or (not p.is_opening, p.created_at, p.id) >
       (select not c.is_opening, c.created_at, c.id from posts c where c.id = $3::text and c.thread_id = $2))
   order by not p.is_opening, p.created_at, p.id

@@ -141,6 +141,8 @@ export const posts = pgTable(
   },
   (t) => [
     index('posts_thread_created_idx').on(t.threadId, t.createdAt, t.id),
+    // The thread page's order (opening post first, then by time): one ordered scan instead of a sort.
+    index('posts_thread_page_idx').on(t.threadId, sql`(not ${t.isOpening})`, t.createdAt, t.id),
     uniqueIndex('posts_thread_opening_idx').on(t.threadId).where(sql`${t.isOpening}`),
     index('posts_author_created_idx').on(t.authorId, t.createdAt.desc()),
     index('posts_thread_pseudonym_idx').on(t.threadId, t.pseudonym),

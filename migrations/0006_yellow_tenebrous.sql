@@ -1,0 +1,1 @@
+CREATE INDEX "posts_thread_page_idx" ON "posts" USING btree ("thread_id",(not "is_opening"),"created_at","id");
