@@ -59,6 +59,9 @@ describe('crisis categories: places, finality, softened words, self-injury, cont
     ['a crisis told as over', 'I took an overdose last spring. I am in a much better place now and glad I am here.'],
     ['someone else, in the past', 'My son used to self-harm and the school nurse was wonderful with him.'],
     ['general talk', 'Are the statistics on self-harm after discovery as bad as people say?'],
+    ['a denied risk word', "Please hear this: you're not a burden to any of us."],
+    ['advice to someone else', 'if ur not safe tonight pls call 999, we are here too'],
+    ['a game', 'My character keeps dying on the last level and I am losing my mind lol'],
   ])('not crisis, %s: %s', (_shape, text) => {
     expect(labelsOf(text)).not.toContain('crisis');
   });
