@@ -23,7 +23,7 @@ function isFolded(reader: Reader): reader is FoldedSession {
   return !!reader && 'settle' in reader;
 }
 
-/** The id-and-staff row every part of the statement joins, plus the access flags of one group. */
+/** The viewer's id ('' for a visitor) and whether they are staff (an active moderator or admin), as isStaff decides. */
 const VIEWER_ROW = `v as (
   select coalesce((select id from viewer), '') as id,
     coalesce((select status = 'active' and role in ('moderator', 'admin') from viewer), false) as staff)`;
