@@ -63,17 +63,17 @@ const SPECS: RuleSpec[] = [
     '(?:zero|one|two|three|four|five|six|seven|eight|nine|oh)(?:[ ,-]+(?:zero|one|two|three|four|five|six|seven|eight|nine|oh)){8,}',
     CONTACT,
   ),
-  rawRule('(?<![\\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]{1,29}[A-Za-z0-9_])', HANDLE, {
+  rawRule('(?<![\\w.@])@[a-z0-9_](?:[a-z0-9_.-]{1,29}[a-z0-9_])', HANDLE, {
     bare: true,
     check: looksLikeHandle,
   }),
   rawRule(
-    `\\b${PLATFORM}(?:\\s+(?:is|as|handle|name|username|profile|page|account|me|on|at|it's|its))*\\s*[:=]?\\s*['"‘“]?@?(?=[A-Za-z0-9_.#-]*(?:[\\d_]|\\w\\.\\w))[A-Za-z0-9_.#-]{3,31}[A-Za-z0-9_]`,
+    `\\b${PLATFORM}(?:\\s+(?:is|as|handle|name|username|profile|page|account|me|on|at|it's|its))*\\s*[:=]?\\s*['"‘“]?@?(?=[a-z0-9_.#-]*(?:[\\d_]|\\w\\.\\w))[a-z0-9_.#-]{3,31}[a-z0-9_]`,
     HANDLE,
   ),
-  rawRule(`\\b${PLATFORM} (?:name|username|handle|profile|account)(?: is|:) ['"‘“]?[A-Za-z0-9_.-]{4,32}`, HANDLE),
+  rawRule(`\\b${PLATFORM} (?:name|username|handle|profile|account)(?: is|:) ['"‘“]?[a-z0-9_.-]{4,32}`, HANDLE),
   rawRule(
-    `\\b(?:${PLATFORM}) (?:as|is|was|:) ['"‘“][^'"’”\\n]{3,40}['"’”]|(?<![\\w/])u/[A-Za-z0-9_-]{3,}|(?<![\\w$])\\$[a-z][A-Za-z0-9_]{3,}|(?<![a-z0-9])[a-z0-9]{1,32}#\\d{4}`,
+    `\\b(?:${PLATFORM}) (?:as|is|was|:) ['"‘“][^'"’”\\n]{3,40}['"’”]|(?<![\\w/])u/[a-z0-9_-]{3,}|(?<![\\w$])\\$[a-z][a-z0-9_]{3,}|(?<![a-z0-9])[a-z0-9]{1,32}#\\d{4}`,
     HANDLE,
     { bare: true },
   ),
