@@ -46,6 +46,10 @@ describe('crisis categories: places, finality, softened words, self-injury, cont
     ['surveillance', 'I found an AirTag taped inside my bag.'],
     ['a threat with images', 'He says he will send videos of me to my boss if I go.'],
     ['a report that mentions a friend', "He threw a plate at me, I'm staying at my friend's house now."],
+    ['at the place, in chat', 'someone pls reply im on the roof of the car park'],
+    ['not deserving to live', "After tonight I don't deserve to be alive, honestly."],
+    ['a means kept back', 'Been stockpiling my sleeping tablets since the GP changed them.'],
+    ['an injury from him', 'He broke my wrist last night and says I fell.'],
   ])('%s: %s', (_shape, text) => {
     expect(labelsOf(text)).toContain('crisis');
   });
@@ -55,6 +59,7 @@ describe('crisis categories: places, finality, softened words, self-injury, cont
     ['an accident', 'I hit my head on the cupboard door this morning, ouch.'],
     ['an idiom', "I'm on the edge of my seat waiting for the solicitor's letter."],
     ['clearing out', 'I gave away my wedding dress to a charity shop today.'],
+    ['leaving him', 'I left him for good last month and the house is so quiet.'],
     ['ordinary insomnia', "Couldn't stay asleep past 4am again, this is exhausting."],
     ['a crisis told as over', 'I took an overdose last spring. I am in a much better place now and glad I am here.'],
     ['someone else, in the past', 'My son used to self-harm and the school nurse was wonderful with him.'],
