@@ -92,6 +92,10 @@ describe('chat register and talk about the words themselves', () => {
     ['forgiveness as a topic, not a demand', 'Forgiveness is optional and it can wait as long as you need.'],
     ['a definition', 'Paranoia means fear without a reason; you had every reason.'],
     ['crisis as a topic', 'There is a good thread on the warning signs of suicide in the resources section.'],
+    [
+      'support in the words of the harm',
+      'Whatever the bedroom was like, cheating was his decision and it says everything about him.',
+    ],
   ])('%s: %s', (_case, text) => {
     expect(labelsOf(text)).toEqual([]);
   });
