@@ -77,8 +77,10 @@ const SPECS: RuleSpec[] = [
     negatable: 'before',
   },
   {
-    pattern: `(?:no wonder|small wonder|of course) (?:HE|he's|she's|your (?:husband|wife|partner|man))(?: \\w+){0,3}? (?:${STRAYED}|needed|wanted|went|found|looked|strayed)`,
+    pattern: `(?:no wonder|small wonder|of course) (?:HE|he's|she's|your (?:husband|wife|partner|man))(?: \\w+){0,3}? (?:${STRAYED}|needed|wanted|went|found|looked|strayed|lies|lied|hides|hid)`,
     reason: CAUSE,
+    // "no wonder" is not a negation of what follows.
+    negatable: 'before',
   },
   {
     pattern: `what did YOU (?:expect|think would happen)|can YOU (?:really |honestly )?blame (?:HIM)|what did YOU do (?:to make|that made|to push|to drive)|wake-?up call`,

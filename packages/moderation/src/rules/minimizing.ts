@@ -36,6 +36,8 @@ const SPECS: RuleSpec[] = [
     pattern:
       "(?:everyone|everybody|we all|people) deserves? (?:forgiveness|a second chance|another chance)|nobody's perfect|no one is perfect|nobody is perfect|no one's perfect|we all make mistakes|everyone makes mistakes|(?:he|she) (?:said|has said) (?:sorry|he's sorry|she's sorry)(?: \\w+){0,6}? what more|what more do (?:you|u) want|(?:how|why) (?:long|much longer) (?:are you|will you) (?:going to )?(?:punish|hold (?:this|it))|(?:still|keep) (?:going on|banging on|harping on|talking) about (?:it|this|that)|(?:years|months|a year|ages) ago(?: \\w+){0,5}? (?:let it|move on|get over|still|why)|was (?:two|three|four|five|six|\\d+|a few|several|many) (?:years|months) ago|(?:he's|he is|she's|she is) (?:sober|in recovery|clean|doing the work|trying)(?: \\w+){0,6}? (?:stop|let|move|time|so|what more)",
     reason: RUSH,
+    // "Nobody's perfect" is the cliché itself, not a negation of it.
+    negatable: 'before',
   },
 ];
 
