@@ -103,6 +103,7 @@ describe('chat register and talk about the words themselves', () => {
   it.each([
     ['a demand to forgive', 'You owe him forgiveness after everything he did for the family.', 'minimizing'],
     ['an imperative', 'just forgive him already, it has been a year', 'minimizing'],
+    ['a judgement phrased with its own negation', "honestly you're spiralling over nothing again", 'invalidating'],
     ['"no wonder" is not a negation', 'with that temper of yours no wonder he lied about the trips', 'blame_shifting'],
     ['"nobody\'s perfect" is the cliché', "Nobody's perfect, sweetheart. Give the man a break.", 'minimizing'],
   ])('still caught, %s: %s', (_case, text, label) => {
