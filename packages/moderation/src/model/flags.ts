@@ -3,14 +3,7 @@ import { notPast } from '../rules/crisis.ts';
 import { isIdiomatic } from '../rules/crisis-general.ts';
 import { isMetaDiscussion } from '../text/context.ts';
 import type { Sentence } from '../text/sentences.ts';
-import {
-  type LabelModel,
-  type ModelFile,
-  probabilities,
-  probability,
-  scoreTable,
-  strongestFeatures,
-} from './linear.ts';
+import { type LabelModel, type ModelFile, probabilities, scoreTable, strongestFeatures } from './linear.ts';
 import { type Analysed, ModelViews, type SentenceView, type ViewName } from './views.ts';
 
 // The model catches wordings the rules do not list. It reads only the writer's own sentences (the same
@@ -28,6 +21,7 @@ export function modelFlags(text: Analysed, skip: ReadonlySet<Label>, models: Mod
   const views = new ModelViews(text);
   const table = scoreTable(models);
   const scored: Partial<Record<ViewName, Float64Array>> = {};
+  const perSentence = new Map<SentenceView, Float64Array>();
   const flags: Flag[] = [];
   for (const [label, reason] of Object.entries(REASONS) as [Label, string][]) {
     const model = models[label];
@@ -39,7 +33,15 @@ export function modelFlags(text: Analysed, skip: ReadonlySet<Label>, models: Mod
     scored[name] ??= probabilities(table, view.features);
     const scores = scored[name];
     if ((scores[table.labels.indexOf(label)] as number) < model.threshold) continue;
-    const best = bestSentence(model, view.sentences);
+    const best = bestSentence(view.sentences, table.labels.indexOf(label), (sentence) => {
+      // A sentence is scored for every label at once and kept, for the next label that needs it.
+      let all = perSentence.get(sentence);
+      if (all === undefined) {
+        all = probabilities(table, sentence.features);
+        perSentence.set(sentence, all);
+      }
+      return all;
+    });
     // A crisis told as over ("that was in 2021, I'm okay now") is not a crisis now, as for the patterns.
     // An idiom ("this waiting is killing me haha") is let through, as for the patterns.
     if (label === 'crisis' && !crisisNow(text.raw, best)) continue;
@@ -56,11 +58,15 @@ function crisisNow(raw: string, best: SentenceView): boolean {
   return notPast('', raw, best.sentence.start) && !isIdiomatic(best.text) && !isMetaDiscussion(best.text);
 }
 
-function bestSentence(model: LabelModel, sentences: readonly SentenceView[]): SentenceView {
+function bestSentence(
+  sentences: readonly SentenceView[],
+  label: number,
+  scoresOf: (sentence: SentenceView) => Float64Array,
+): SentenceView {
   let best = sentences[0] as SentenceView;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const sentence of sentences) {
-    const score = probability(model, sentence.features);
+    const score = scoresOf(sentence)[label] as number;
     if (score > bestScore) {
       best = sentence;
       bestScore = score;
