@@ -69,6 +69,8 @@ describe('crisis is biased to recall but not to idioms', () => {
 
 describe('identifying details', () => {
   it.each([
+    'hes always at the pub on ferry road in hull, ask anyone',
+    'mail me: tanya dot b at gmail dot com',
     'Call me on 07700 900456 tonight',
     'ring +1 (555) 014-2231 after six',
     'follow me @quiet.rebuild on insta',
@@ -76,12 +78,14 @@ describe('identifying details', () => {
   ])('flags %s', (text) => {
     expect(labelsOf(text)).toContain('identifying_info');
   });
-  it.each(["My husband (I'll call him D.) works in finance.", 'I live in a big city.', '@kate thank you for this'])(
-    'does not flag %s',
-    (text) => {
-      expect(labelsOf(text)).not.toContain('identifying_info');
-    },
-  );
+  it.each([
+    "My husband (I'll call him D.) works in finance.",
+    'I live in a big city.',
+    '@kate thank you for this',
+    'we went for a walk down the high street',
+  ])('does not flag %s', (text) => {
+    expect(labelsOf(text)).not.toContain('identifying_info');
+  });
 });
 
 describe('chat register and talk about the words themselves', () => {

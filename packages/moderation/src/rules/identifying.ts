@@ -10,7 +10,7 @@ const NAME = "[A-Z][a-z]{1,30}(?:['’-][A-Za-z]{1,20})?(?: [A-Z]\\.)? [A-Z][a-z
 const ORG_WORD = "(?:[A-Z][A-Za-z'’&.-]{0,30}|&|of|the|and)";
 const ORG = `(?:the )?[A-Z][A-Za-z'’&.-]{0,30}(?: ${ORG_WORD}){0,5}`;
 const PLATFORM =
-  '(?:insta(?:gram)?|ig|twitter|x|tiktok|telegram|snap(?:chat)?|facebook|fb|threads|discord|whatsapp|signal|kik|venmo|cash ?app|onlyfans|reddit|youtube|hinge|tinder|bumble|grindr|linkedin|the site|the forum)';
+  '(?:insta(?:gram)?|ig|twitter|x|tiktok|telegram|snap(?:chat)?|facebook|fb|threads|discord|whatsapp|signal|kik|venmo|cash ?app|onlyfans|reddit|youtube|hinge|tinder|bumble|grindr|linkedin|wechat|viber|kakao|the site|the forum)';
 
 // Two capitalised words are often not a person: a sentence opening, a book title, a helpline.
 const NOT_A_NAME =
@@ -68,7 +68,7 @@ const SPECS: RuleSpec[] = [
     check: looksLikeHandle,
   }),
   rawRule(
-    `\\b${PLATFORM}(?:\\s+(?:is|as|handle|name|username|profile|page|account|me|on|at|it's|its))*\\s*[:=]?\\s*['"‘“]?@?(?=[a-z0-9_.#-]*(?:[\\d_]|\\w\\.\\w))[a-z0-9_.#-]{3,31}[a-z0-9_]`,
+    `\\b${PLATFORM}(?:\\s+(?:is|as|id|handle|name|username|profile|page|account|me|on|at|it's|its))*\\s*[:=]?\\s*['"‘“]?@?(?=[a-z0-9_.#-]*(?:[\\d_]|\\w\\.\\w))[a-z0-9_.#-]{3,31}[a-z0-9_]`,
     HANDLE,
   ),
   rawRule(`\\b${PLATFORM} (?:name|username|handle|profile|account)(?: is|:) ['"‘“]?[a-z0-9_.-]{4,32}`, HANDLE),
@@ -109,6 +109,12 @@ const SPECS: RuleSpec[] = [
     WORK,
     { bare: true, caseSensitive: true },
   ),
+  // Chat writes places and addresses in lower case: a named street or a corner, a PO box, "dot com".
+  rawRule(
+    "(?:on|at|off|in) (?!(?:the|a|my|our|his|her|this|that|every|each|any|one|no|main|high|side|back)\\b)[a-z0-9']+(?: [a-z0-9']+)? (?:st|street|rd|road|ave|avenue|lane|ln|blvd|boulevard)\\b(?! (?:smart|food|fashion|style|cred)\\b)|corner of [a-z0-9]+(?: [a-z]+)? and [a-z0-9]+\\b|\\bpo box \\d+",
+    PLACE,
+  ),
+  rawRule('[a-z0-9._-]+(?: dot [a-z0-9]+)* at [a-z0-9-]+ dot (?:com|co|org|net|uk)\\b', CONTACT, { needs: [' dot '] }),
 ];
 
 export const identifyingRules = compileRules('identifying_info', SPECS);
