@@ -15,8 +15,9 @@ const SPECS: RuleSpec[] = [
     pattern:
       '(?:enabl(?:ing|es|ed)|enablers?)(?! (?:notifications?|settings?|cookies|javascript|2fa|two-factor|location|dark mode|the (?:app|setting|option|feature|filter)))',
     reason: ENABLING,
+    // Someone else who enables him is not her label; "you're his enabler" is.
     unless:
-      /\b(?:he's|he is|she's|she is|his|her family|his family|his mum|his mother|his friends|his therapist|his sponsor|they're|they are) (?:\w+ )?(?:enabling|enablers?)\b/i,
+      /\b(?:he's|he is|she's|she is|they're|they are) (?:\w+ )?(?:enabling|enablers?)\b|\b(?:his|her|their) (?:\w+ )?(?:mum|mom|mother|dad|father|family|friends?|brother|sister|therapist|sponsor|parents|boss|colleagues?)\b/i,
   },
   {
     pattern: 'enable (?:him|her|them|his|her|it|this|the (?:addiction|behaviour|behavior|acting out))',
