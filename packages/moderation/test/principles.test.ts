@@ -96,6 +96,7 @@ describe('chat register and talk about the words themselves', () => {
     ['forgiveness as a topic, not a demand', 'Forgiveness is optional and it can wait as long as you need.'],
     ['a definition', 'Paranoia means fear without a reason; you had every reason.'],
     ['crisis as a topic', 'There is a good thread on the warning signs of suicide in the resources section.'],
+    ['someone else enabling him', 'His mum has always been his biggest enabler, she still lends him money.'],
     [
       'support in the words of the harm',
       'Whatever the bedroom was like, cheating was his decision and it says everything about him.',
@@ -107,6 +108,7 @@ describe('chat register and talk about the words themselves', () => {
   it.each([
     ['a demand to forgive', 'You owe him forgiveness after everything he did for the family.', 'minimizing'],
     ['an imperative', 'just forgive him already, it has been a year', 'minimizing'],
+    ['"his enabler" is her label', 'ur basically his enabler at this point', 'codependency_label'],
     ['a judgement phrased with its own negation', "honestly you're spiralling over nothing again", 'invalidating'],
     ['"no wonder" is not a negation', 'with that temper of yours no wonder he lied about the trips', 'blame_shifting'],
     ['"nobody\'s perfect" is the cliché', "Nobody's perfect, sweetheart. Give the man a break.", 'minimizing'],
