@@ -97,6 +97,8 @@ describe('chat register and talk about the words themselves', () => {
     ['a definition', 'Paranoia means fear without a reason; you had every reason.'],
     ['crisis as a topic', 'There is a good thread on the warning signs of suicide in the resources section.'],
     ['someone else enabling him', 'His mum has always been his biggest enabler, she still lends him money.'],
+    ['negation before the label itself', "You're not his enabler, you're traumatized."],
+    ['negation before the label itself', "Staying isn't codependency, and no book will change that."],
     [
       'support in the words of the harm',
       'Whatever the bedroom was like, cheating was his decision and it says everything about him.',
@@ -112,6 +114,12 @@ describe('chat register and talk about the words themselves', () => {
     ['a judgement phrased with its own negation', "honestly you're spiralling over nothing again", 'invalidating'],
     ['"no wonder" is not a negation', 'with that temper of yours no wonder he lied about the trips', 'blame_shifting'],
     ['"nobody\'s perfect" is the cliché', "Nobody's perfect, sweetheart. Give the man a break.", 'minimizing'],
+    ['a negated fix keeps the label', "Therapy won't fix your codependency, only you can.", 'codependency_label'],
+    [
+      'a negated cure keeps the label',
+      'No amount of checking his phone will cure your enabling.',
+      'codependency_label',
+    ],
   ])('still caught, %s: %s', (_case, text, label) => {
     expect(labelsOf(text)).toContain(label);
   });

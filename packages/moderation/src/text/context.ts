@@ -46,7 +46,26 @@ export function isNegated(sentence: string, at: number, endAt: number, onlyBefor
   for (let m = CLAUSE_BREAK.exec(before); m !== null; m = CLAUSE_BREAK.exec(before)) {
     clauseStart = m.index + m[0].length;
   }
-  return NEGATION.test(before.slice(clauseStart)) || NEGATED_AFTER.test(sentence.slice(endAt));
+  const clause = before.slice(clauseStart);
+  if (NEGATED_AFTER.test(sentence.slice(endAt))) return true;
+  if (!NEGATION.test(clause)) return false;
+  // "Therapy won't fix your codependency" denies the fix, not the label: when the last negation before the
+  // match governs a verb acting on her condition ("fix your…", "help his…"), the label still applies.
+  const gapStart = clauseStart + lastNegationEnd(clause);
+  return gapStart > at || !PRESUPPOSED.test(sentence.slice(gapStart, at));
+}
+
+const NEGATION_ALL = new RegExp(NEGATION.source, 'gi');
+// A verb that acts on a condition it takes for granted, then her (or their) condition: what sits between a
+// negation and the match in "won't fix your codependency", "can't really help her enabling".
+const PRESUPPOSED =
+  /\b(?:fix|cure|heal|solve|treat|overcome|beat|feed|help|change|manage|address|tackle|excuse|work (?:on|through)|deal with|get (?:over|past|rid of)|let go of)(?:es|s|ed|ing)?\s+(?:your|her|their|our|his|that|this|the)\s+$/i;
+
+function lastNegationEnd(clause: string): number {
+  let end = 0;
+  NEGATION_ALL.lastIndex = 0;
+  for (let m = NEGATION_ALL.exec(clause); m !== null; m = NEGATION_ALL.exec(clause)) end = m.index + m[0].length;
+  return end;
 }
 
 // The writer's own opinion frames ("I think", "I'd say") are not self-narration: what follows is addressed to others.
