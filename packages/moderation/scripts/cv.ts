@@ -44,7 +44,9 @@ for (let fold = 0; fold < FOLDS; fold++) {
     predictions.set(item.id, classifyWith(item.text, model));
     const flags = modelFlags(new Analysis(item.text), new Set(), model);
     modelOnly.set(item.id, { labels: [...new Set(flags.map((f) => f.label))], flags });
-    variants.forEach((v, i) => swept[i]?.set(item.id, classifyWith(item.text, v)));
+    variants.forEach((v, i) => {
+      swept[i]?.set(item.id, classifyWith(item.text, v));
+    });
   }
 }
 const predictor = (byId: Map<string, Classification>) => {
@@ -53,7 +55,7 @@ const predictor = (byId: Map<string, Classification>) => {
 };
 const baseline = score(items, classifyByKeywords);
 const report = score(items as CorpusItem[], predictor(predictions));
-const sweepRows = ['| label | ' + SWEEP.join(' | ') + ' |', `|---|${SWEEP.map(() => '---:').join('|')}|`];
+const sweepRows = [`| label | ${SWEEP.join(' | ')} |`, `|---|${SWEEP.map(() => '---:').join('|')}|`];
 const sweptReports = swept.map((byId) => score(items, predictor(byId)));
 for (const { label } of MODELLED) {
   const f1 = sweptReports.map((r) => r.perLabel.find((s) => s.label === (label as Label)));
