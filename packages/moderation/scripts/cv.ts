@@ -4,24 +4,35 @@
 // train and dev, so the figures are optimistic in absolute terms; they are for comparing model variants.
 // A second table scores the model alone (no patterns), an estimate the patterns cannot flatter, and a
 // sweep shows each label's F1 over thresholds (labels are decided independently, so each picks its own).
-// Run: pnpm --filter @bedrock/moderation cv [file.jsonl ...]
+// Run: pnpm --filter @bedrock/moderation cv [file.jsonl ...] [--options='{"nbAlpha":1}']
+// (--options: learner settings of scripts/learn.ts other than the committed ones, to compare them.)
+//
+// The patterns do not depend on the model, so they run once per item; a model's flags are those of
+// flags.ts: a label is flagged when its document probability reaches the threshold and (crisis) its best
+// sentence passes the same checks, which do not depend on the threshold, so every threshold is scored
+// from one pass. The output is what classifyWith() gives with each fold's model.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Classification, Label } from '@bedrock/shared';
-import { Analysis, classifyWith } from '../src/classify.ts';
+import { Analysis, MAX_TEXT_LENGTH, ruleFlags } from '../src/classify.ts';
 import { classifyByKeywords } from '../src/eval/baseline.ts';
 import { type CorpusItem, parseCorpus } from '../src/eval/corpus.ts';
-import { score } from '../src/eval/metrics.ts';
+import { type Report, score } from '../src/eval/metrics.ts';
 import { table } from '../src/eval/table.ts';
 import { modelFlags } from '../src/model/flags.ts';
-import type { ModelFile } from '../src/model/linear.ts';
-import { MODELLED, trainModel } from './learn.ts';
+import { type ModelFile, probabilities, scoreTable } from '../src/model/linear.ts';
+import { ModelViews } from '../src/model/views.ts';
+import { type ItemViews, type LearnOptions, MODELLED, trainModel } from './learn.ts';
 
 const FOLDS = 5;
-const SWEEP = [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
+const SWEEP = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
 const args = process.argv.slice(2);
-const files = args.length > 0 ? args : ['data/train.jsonl', 'data/dev.jsonl'];
+const options = JSON.parse(
+  args.find((a) => a.startsWith('--options='))?.slice('--options='.length) ?? '{}',
+) as Partial<LearnOptions>;
+const fileArgs = args.filter((a) => !a.startsWith('--'));
+const files = fileArgs.length > 0 ? fileArgs : ['data/train.jsonl', 'data/dev.jsonl'];
 const base = process.env.INIT_CWD ?? process.cwd();
 const items = files.flatMap((f) => {
   const path = f.startsWith('data/') ? new URL(`../${f}`, import.meta.url).pathname : resolve(base, f);
@@ -29,44 +40,125 @@ const items = files.flatMap((f) => {
 });
 const foldOf = (id: string): number => createHash('sha256').update(`cv:${id}`).digest().readUInt32BE(0) % FOLDS;
 
-/** The same model with every label's threshold set to `t`. */
-const atThreshold = (model: ModelFile, t: number): ModelFile =>
-  Object.fromEntries(Object.entries(model).map(([label, m]) => [label, { ...m, threshold: t }]));
+interface Prepared {
+  analysis: Analysis;
+  ruleLabels: Set<Label>;
+  decided: Set<Label>;
+  views: ItemViews;
+}
+const prepared: Prepared[] = items.map((item) => {
+  const input = item.text.slice(0, MAX_TEXT_LENGTH);
+  const analysis = new Analysis(input);
+  const flags = ruleFlags(analysis, input);
+  const ruleLabels = new Set(flags.map((f) => f.label));
+  const v = new ModelViews(analysis);
+  const views = { own: [...v.view('own').features], all: [...v.view('all').features] };
+  return { analysis, ruleLabels, decided: new Set([...analysis.cleared, ...ruleLabels]), views };
+});
 
-const predictions = new Map<string, Classification>();
-const modelOnly = new Map<string, Classification>();
-const swept = SWEEP.map(() => new Map<string, Classification>());
+/** Per item: each modelled label's document probability, and whether its flag survives the checks. */
+const scores = new Map<string, { p: Map<Label, number>; passes: Set<Label> }>();
 for (let fold = 0; fold < FOLDS; fold++) {
-  const model = trainModel(items.filter((item) => foldOf(item.id) !== fold));
-  const variants = SWEEP.map((t) => atThreshold(model, t));
-  for (const item of items) {
-    if (foldOf(item.id) !== fold) continue;
-    predictions.set(item.id, classifyWith(item.text, model));
-    const flags = modelFlags(new Analysis(item.text), new Set(), model);
-    modelOnly.set(item.id, { labels: [...new Set(flags.map((f) => f.label))], flags });
-    variants.forEach((v, i) => {
-      swept[i]?.set(item.id, classifyWith(item.text, v));
+  const inFold = items.map((item) => foldOf(item.id) !== fold);
+  const model = trainModel(
+    items.filter((_, i) => inFold[i]),
+    options,
+    prepared.filter((_, i) => inFold[i]).map((p) => p.views),
+  );
+  const open: ModelFile = Object.fromEntries(
+    Object.entries(model).map(([label, m]) => [label, { ...m, threshold: Number.NEGATIVE_INFINITY }]),
+  );
+  const scoring = scoreTable(model);
+  items.forEach((item, i) => {
+    if (inFold[i]) return;
+    const { analysis, views } = prepared[i] as Prepared;
+    const passes = new Set(modelFlags(analysis, new Set(), open).map((f) => f.label));
+    const own = probabilities(scoring, views.own);
+    const all = probabilities(scoring, views.all);
+    const p = new Map<Label, number>();
+    scoring.labels.forEach((label, j) => {
+      p.set(label, ((label === 'crisis' ? all : own)[j] as number) ?? 0);
     });
-  }
+    scores.set(item.id, { p, passes });
+  });
+}
+const thresholdOf = (label: Label): number =>
+  options.thresholdOf?.[label] ?? MODELLED.find((m) => m.label === label)?.threshold ?? 0.5;
+
+/** Labels of each item with every label's model threshold from `at`, with or without the patterns. */
+function predictions(at: (label: Label) => number, withRules: boolean): Map<string, Classification> {
+  const out = new Map<string, Classification>();
+  items.forEach((item, i) => {
+    const { ruleLabels, decided } = prepared[i] as Prepared;
+    const s = scores.get(item.id);
+    const labels = new Set<Label>(withRules ? ruleLabels : []);
+    for (const { label } of MODELLED) {
+      if (withRules && decided.has(label)) continue;
+      if (s?.passes.has(label) && (s.p.get(label) ?? 0) >= at(label)) labels.add(label);
+    }
+    out.set(item.id, { labels: [...labels], flags: [] });
+  });
+  return out;
 }
 const predictor = (byId: Map<string, Classification>) => {
   const byText = new Map<string, Classification>(items.map((item) => [item.text, byId.get(item.id) as Classification]));
   return (text: string): Classification => byText.get(text) ?? { labels: [], flags: [] };
 };
+const scoreOf = (byId: Map<string, Classification>): Report => score(items as CorpusItem[], predictor(byId));
 const baseline = score(items, classifyByKeywords);
-const report = score(items as CorpusItem[], predictor(predictions));
-const sweepRows = [`| label | ${SWEEP.join(' | ')} |`, `|---|${SWEEP.map(() => '---:').join('|')}|`];
-const sweptReports = swept.map((byId) => score(items, predictor(byId)));
-for (const { label } of MODELLED) {
-  const f1 = sweptReports.map((r) => r.perLabel.find((s) => s.label === (label as Label)));
-  sweepRows.push(`| ${label} | ${f1.map((s) => `${s?.f1.toFixed(3)} (R ${s?.recall.toFixed(2)})`).join(' | ')} |`);
+const report = scoreOf(predictions(thresholdOf, true));
+const alone = scoreOf(predictions(thresholdOf, false));
+
+function sweep(withRules: boolean): string {
+  const rows = [`| label | ${SWEEP.join(' | ')} |`, `|---|${SWEEP.map(() => '---:').join('|')}|`];
+  const reports = SWEEP.map((t) => scoreOf(predictions(() => t, withRules)));
+  for (const { label } of MODELLED) {
+    const f1 = reports.map((r) => r.perLabel.find((s) => s.label === label));
+    rows.push(`| ${label} | ${f1.map((s) => `${s?.f1.toFixed(3)} (R ${s?.recall.toFixed(2)})`).join(' | ')} |`);
+  }
+  const flagged = reports.map(
+    (r) => `${((100 * r.hardNegativeFlagged.flagged) / r.hardNegativeFlagged.total).toFixed(1)}%`,
+  );
+  rows.push(`| hard negatives flagged | ${flagged.join(' | ')} |`);
+  return rows.join('\n');
 }
-const flagged = sweptReports.map(
-  (r) => `${((100 * r.hardNegativeFlagged.flagged) / r.hardNegativeFlagged.total).toFixed(1)}%`,
-);
-sweepRows.push(`| hard negatives flagged | ${flagged.join(' | ')} |`);
+
+/** One line per table, to compare runs: F1 per modelled label, crisis recall, false flags. */
+function summary(name: string, r: Report): string {
+  const f1 = MODELLED.map(({ label }) => {
+    const s = r.perLabel.find((x) => x.label === label);
+    return `${label.split('_')[0]} ${s?.f1.toFixed(3)}`;
+  });
+  const crisis = r.perLabel.find((x) => x.label === 'crisis');
+  const pct = (x: { flagged: number; total: number }) => `${((100 * x.flagged) / x.total).toFixed(1)}%`;
+  return `${name}: ${f1.join(', ')}, crisis R ${crisis?.recall.toFixed(3)}, unlabelled ${pct(r.unlabelledFlagged)}, hard neg ${pct(r.hardNegativeFlagged)}`;
+}
+
+/** Average precision of the model alone per label (threshold-free: how well its scores rank the items). */
+function averagePrecision(label: Label): number {
+  const ranked = items
+    .map((item) => {
+      const s = scores.get(item.id);
+      return { gold: item.labels.includes(label), p: s?.passes.has(label) ? (s.p.get(label) ?? 0) : -1 };
+    })
+    .sort((a, b) => b.p - a.p);
+  const positives = ranked.filter((r) => r.gold).length;
+  let hits = 0;
+  let sum = 0;
+  ranked.forEach((r, k) => {
+    if (!r.gold) return;
+    hits++;
+    sum += hits / (k + 1);
+  });
+  return positives === 0 ? 0 : sum / positives;
+}
+const ap = MODELLED.map(({ label }) => `${label.split('_')[0]} ${averagePrecision(label).toFixed(3)}`).join(', ');
+
 process.stdout.write(
-  `${items.length} items, ${FOLDS}-fold cross-validation\n\n${table(report, baseline)}\n\n` +
-    `Model alone (no patterns):\n\n${table(score(items, predictor(modelOnly)), baseline)}\n\n` +
-    `F1 (recall) of the whole classifier by model threshold:\n\n${sweepRows.join('\n')}\n`,
+  `${items.length} items, ${FOLDS}-fold cross-validation${Object.keys(options).length > 0 ? `, options ${JSON.stringify(options)}` : ''}\n\n` +
+    `${table(report, baseline)}\n\n` +
+    `Model alone (no patterns):\n\n${table(alone, baseline)}\n\n` +
+    `F1 (recall) of the whole classifier by model threshold:\n\n${sweep(true)}\n\n` +
+    `F1 (recall) of the model alone by threshold:\n\n${sweep(false)}\n\n` +
+    `${summary('whole', report)}\n${summary('model alone', alone)}\nmodel alone, average precision: ${ap}\n`,
 );

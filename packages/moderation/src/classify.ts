@@ -94,6 +94,17 @@ export function classify(text: string): Classification {
 export function classifyWith(text: string, model: ModelFile): Classification {
   const input = typeof text === 'string' ? text.slice(0, MAX_TEXT_LENGTH) : '';
   const analysis = new Analysis(input);
+  const flags = ruleFlags(analysis, input);
+  const decided = new Set<Label>([...analysis.cleared, ...flags.map((f) => f.label)]);
+  flags.push(...modelFlags(analysis, decided, model));
+  flags.sort((a, b) => a.start - b.start || a.end - b.end);
+  const labels = [...new Set(flags.map((f) => f.label))];
+  return { labels, flags };
+}
+
+/** The patterns' flags, in rule order, for `input` (the text `analysis` was built from); `analysis.cleared`
+ * then holds the labels context cleared. */
+export function ruleFlags(analysis: Analysis, input: string): Flag[] {
   const flags: Flag[] = [];
   const perLabel = new Map<Label, number>();
   for (const rule of RULES) {
@@ -116,11 +127,7 @@ export function classifyWith(text: string, model: ModelFile): Classification {
       if (count >= MAX_FLAGS_PER_LABEL) break;
     }
   }
-  const decided = new Set<Label>([...analysis.cleared, ...flags.map((f) => f.label)]);
-  flags.push(...modelFlags(analysis, decided, model));
-  flags.sort((a, b) => a.start - b.start || a.end - b.end);
-  const labels = [...new Set(flags.map((f) => f.label))];
-  return { labels, flags };
+  return flags;
 }
 
 /** A "word" of hundreds of characters is not language (base64, a pasted hash) and only slows the
