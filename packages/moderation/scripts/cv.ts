@@ -4,8 +4,9 @@
 // train and dev, so the figures are optimistic in absolute terms; they are for comparing model variants.
 // A second table scores the model alone (no patterns), an estimate the patterns cannot flatter, and a
 // sweep shows each label's F1 over thresholds (labels are decided independently, so each picks its own).
-// Run: pnpm --filter @bedrock/moderation cv [file.jsonl ...] [--options='{"nbAlpha":1}']
-// (--options: learner settings of scripts/learn.ts other than the committed ones, to compare them.)
+// Run: pnpm --filter @bedrock/moderation cv [file.jsonl ...] [--options='{"nbAlpha":1}'] [--salt=s2]
+// (--options: learner settings of scripts/learn.ts other than the committed ones, to compare them;
+// --salt: other folds.)
 //
 // The patterns do not depend on the model, so they run once per item; a model's flags are those of
 // flags.ts: a label is flagged when its document probability reaches the threshold and (crisis) its best
@@ -38,7 +39,9 @@ const items = files.flatMap((f) => {
   const path = f.startsWith('data/') ? new URL(`../${f}`, import.meta.url).pathname : resolve(base, f);
   return parseCorpus(readFileSync(path, 'utf8'), path);
 });
-const foldOf = (id: string): number => createHash('sha256').update(`cv:${id}`).digest().readUInt32BE(0) % FOLDS;
+// --salt=… deals the items into other folds, to see how much a difference between settings is fold noise.
+const salt = args.find((a) => a.startsWith('--salt='))?.slice('--salt='.length) ?? 'cv';
+const foldOf = (id: string): number => createHash('sha256').update(`${salt}:${id}`).digest().readUInt32BE(0) % FOLDS;
 
 interface Prepared {
   analysis: Analysis;
