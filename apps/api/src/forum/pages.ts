@@ -1,5 +1,5 @@
 import type { Database } from '@bedrock/db';
-import type { GroupKind } from '@bedrock/shared';
+import type { GroupKind, ReactionKind } from '@bedrock/shared';
 import { type AuthUser, VIEWER_BY_SESSION_CTE, VIEWER_BY_USER_CTE, type ViewerColumns } from '../auth/sessions.ts';
 import type { FoldedSession } from '../plugins/auth.ts';
 import type { ViewerFlags } from './access.ts';
@@ -43,19 +43,47 @@ const SUMMARY_JOINS = `join posts o on o.thread_id = t.id and o.is_opening
   join users ou on ou.id = o.author_id
   left join thread_reads rd on rd.thread_id = t.id and rd.user_id = v.id`;
 
-/** $1 viewer, $2 thread id, $3 cursor (a post id) or null, $4 limit. */
-function threadPageSql(viewerCte: string) {
-  return `with ${viewerCte},
+/**
+ * Each read comes in two statements: `rows` reads the page (with the version it was read at, and whether
+ * the reader sees only the shared view), `check` is for a reader whose instance holds the shared view
+ * (page-cache.ts) at some version: it answers whether that version is current and the reader may use it
+ * (`hit`), and then the reader's own marks on the cached items, without reading them again. Two plain
+ * statements rather than one with both: PostgreSQL plans each well once and for all.
+ */
+type Mode = 'rows' | 'check';
+
+/** $3 the cached version: current, and for a reader who sees no more than the shared view. */
+const HIT = `(select coalesce((select $3::bigint = h.version and h.shareable from head h), false))`;
+
+/**
+ * rows: $1 viewer, $2 thread id, $3 cursor (a post id) or null, $4 limit.
+ * check: $1 viewer, $2 thread id, $3 the cached page's version, $4 its post ids.
+ */
+function threadPageSql(viewerCte: string, mode: Mode) {
+  const head = `with ${viewerCte},
 ${VIEWER_ROW},
 head as (
   select g.id as "groupId", g.slug as "groupSlug", g.name as "groupName", g.kind as "groupKind",
     ${SUMMARY_COLUMNS},
-    ${flagColumns('g.id')}
+    ${flagColumns('g.id')},
+    t.page_version as version,
+    not v.staff and not exists (select 1 from posts u
+      where u.author_id = v.id and u.status <> 'published' and u.thread_id = t.id) as shareable
   from v cross join threads t
   join groups g on g.id = t.group_id
   ${SUMMARY_JOINS}
   where t.id = $2
-),
+)`;
+  if (mode === 'check')
+    return `${head},
+hit as (select ${HIT} as hit)
+select ${VIEWER_OUT}, head.*, (select hit from hit) as hit,
+  (select json_agg(json_build_object('id', p.id, 'b', p.body)) from posts p
+     where (select hit from hit) and p.id = any($4::text[]) and p.author_id = (select id from v)) as own,
+  (select json_agg(json_build_object('p', r.post_id, 'k', r.kind)) from post_reactions r
+     where (select hit from hit) and r.post_id = any($4::text[]) and r.user_id = (select id from v)) as reacted
+from v left join viewer on true left join head on true`;
+  return `${head},
 -- Posts first, the viewer as parameters: lets PostgreSQL read a large thread in index order.
 page as (
   select p.id, p.thread_id as "threadId", p.is_opening as "isOpening", p.anonymous, p.pseudonym,
@@ -80,22 +108,38 @@ counted as (
 reacted as (
   select post_id, json_agg(json_build_object('k', kind, 'c', c, 'm', m)) as reactions from counted group by post_id
 )
-select ${VIEWER_OUT}, head.*,
+select ${VIEWER_OUT}, head.*, false as hit,
   (select coalesce(json_agg(x order by not x."isOpening", x."createdAt", x.id), '[]')
      from (select page.*, reacted.reactions from page left join reacted on reacted.post_id = page.id) x) as posts
 from v left join viewer on true left join head on true`;
 }
 
-/** $1 viewer, $2 group slug, $3 cursor (a thread id) or null, $4 limit. */
-function threadListSql(viewerCte: string) {
-  return `with ${viewerCte},
+/**
+ * rows: $1 viewer, $2 group slug, $3 cursor (a thread id) or null, $4 limit.
+ * check: $1 viewer, $2 group slug, $3 the cached list's version, $4 its thread ids.
+ */
+function threadListSql(viewerCte: string, mode: Mode) {
+  const head = `with ${viewerCte},
 ${VIEWER_ROW},
 head as (
   select g.id as "groupId", g.slug as "groupSlug", g.kind as "groupKind",
-    ${flagColumns('g.id')}
+    ${flagColumns('g.id')},
+    g.list_version as version,
+    not v.staff and not exists (select 1 from posts u
+      where u.author_id = v.id and u.status <> 'published' and u.group_id = g.id and u.is_opening) as shareable
   from v cross join groups g
   where g.slug = $2
-),
+)`;
+  if (mode === 'check')
+    return `${head},
+hit as (select ${HIT} as hit)
+select ${VIEWER_OUT}, head.*, (select hit from hit) as hit,
+  (select json_agg(o.thread_id) from posts o
+     where (select hit from hit) and o.thread_id = any($4::text[]) and o.is_opening and o.author_id = (select id from v)) as own,
+  (select json_agg(json_build_object('t', r.thread_id, 'r', r.read_at)) from thread_reads r
+     where (select hit from hit) and r.user_id = (select id from v) and r.thread_id = any($4::text[])) as reads
+from v left join viewer on true left join head on true`;
+  return `${head},
 list as (
   select ${SUMMARY_COLUMNS}
   from v cross join head h
@@ -108,14 +152,20 @@ list as (
   order by t.last_activity_at desc, t.id desc
   limit $4
 )
-select ${VIEWER_OUT}, head.*,
+select ${VIEWER_OUT}, head.*, false as hit,
   (select coalesce(json_agg(l order by l."lastActivityAt" desc, l.id desc), '[]') from list l) as threads
 from v left join viewer on true left join head on true`;
 }
 
 const statements = {
-  page: { session: threadPageSql(VIEWER_BY_SESSION_CTE), user: threadPageSql(VIEWER_BY_USER_CTE) },
-  list: { session: threadListSql(VIEWER_BY_SESSION_CTE), user: threadListSql(VIEWER_BY_USER_CTE) },
+  page: {
+    rows: { session: threadPageSql(VIEWER_BY_SESSION_CTE, 'rows'), user: threadPageSql(VIEWER_BY_USER_CTE, 'rows') },
+    check: { session: threadPageSql(VIEWER_BY_SESSION_CTE, 'check'), user: threadPageSql(VIEWER_BY_USER_CTE, 'check') },
+  },
+  list: {
+    rows: { session: threadListSql(VIEWER_BY_SESSION_CTE, 'rows'), user: threadListSql(VIEWER_BY_USER_CTE, 'rows') },
+    check: { session: threadListSql(VIEWER_BY_SESSION_CTE, 'check'), user: threadListSql(VIEWER_BY_USER_CTE, 'check') },
+  },
 };
 
 interface ViewerOut {
@@ -147,13 +197,17 @@ const maybeDate = (value: string | null) => (value === null ? null : new Date(va
 async function run<T extends ViewerOut>(
   database: Database,
   which: keyof typeof statements,
+  mode: Mode,
   reader: Reader,
   params: unknown[],
 ): Promise<{ row: T; viewer: AuthUser | null; stale: boolean }> {
   const folded = isFolded(reader);
   const kind = folded ? 'session' : 'user';
   const key = folded ? reader.id : (reader?.id ?? '');
-  const [row] = await database.query<T>(`forum_${which}_${kind}`, statements[which][kind], [key, ...params]);
+  const [row] = await database.query<T>(`forum_${which}_${mode}_${kind}`, statements[which][mode][kind], [
+    key,
+    ...params,
+  ]);
   if (!row) throw new Error('a folded read always returns one row');
   if (!folded) return { row, viewer: reader, stale: false };
   const found: ViewerColumns | null =
@@ -173,58 +227,97 @@ async function run<T extends ViewerOut>(
 
 export type ThreadPageHead = HeadOut & ThreadView & { groupName: string };
 
-/** The thread (null when it does not exist) with one page of posts. */
+/** A cached shared view the statement may confirm instead of reading the rows again (page-cache.ts). */
+export interface Cached {
+  version: number;
+  ids: string[];
+}
+
+/** Whether the cached view was current (`hit`), or the rows; and whether they may be shared. */
+interface CacheOut {
+  /** bigint, which pg hands over as text. */
+  version: string;
+  shareable: boolean;
+  hit: boolean;
+}
+
+type PageRow = ViewerOut &
+  Nullable<ThreadPageHead & CacheOut> & {
+    posts?: Json<PostView>[];
+    own?: { id: string; b: string }[] | null;
+    reacted?: { p: string; k: ReactionKind }[] | null;
+  };
+
+/**
+ * The thread (null when it does not exist) with one page of posts; or, when `cached` is current for this
+ * reader (`hit`), the reader's marks on it instead of the posts.
+ */
 export async function readThreadPage(
   database: Database,
   reader: Reader,
   threadId: string,
   cursor: string | null,
   limit: number,
+  cached: Cached | null = null,
 ) {
-  const { row, viewer, stale } = await run<ViewerOut & Nullable<ThreadPageHead> & { posts: Json<PostView>[] }>(
-    database,
-    'page',
-    reader,
-    [threadId, cursor, limit],
-  );
-  const head = row.groupId === null ? null : (row as unknown as ThreadPageHead);
+  let read = cached
+    ? await run<PageRow>(database, 'page', 'check', reader, [threadId, cached.version, cached.ids])
+    : null;
+  if (!read || (!read.row.hit && !read.stale && read.row.groupId !== null)) {
+    // The session was settled by the check, if there was one: read as its viewer.
+    read = await run<PageRow>(database, 'page', 'rows', read ? read.viewer : reader, [threadId, cursor, limit]);
+  }
+  const { row, viewer, stale } = read;
+  const head = row.groupId === null ? null : (row as unknown as ThreadPageHead & CacheOut);
   // Timestamps become Dates in place: a page is large enough for copies to show.
-  const posts = row.posts as unknown as PostView[];
-  for (const [i, p] of row.posts.entries()) {
-    const post = posts[i]!;
+  const posts = (row.posts ?? null) as unknown as PostView[] | null;
+  for (const [i, p] of (row.posts ?? []).entries()) {
+    const post = posts![i]!;
     post.createdAt = date(p.createdAt);
     post.editedAt = maybeDate(p.editedAt);
     post.deletedAt = maybeDate(p.deletedAt);
   }
-  return { head, posts, viewer, stale };
+  const reacted = new Map<string, Set<ReactionKind>>();
+  for (const { p, k } of row.reacted ?? []) reacted.set(p, (reacted.get(p) ?? new Set()).add(k));
+  const own = new Map((row.own ?? []).map(({ id, b }) => [id, b]));
+  return { head, posts, own, reacted, viewer, stale };
 }
 
 export type ThreadListHead = HeadOut;
 
-/** The group (null when it does not exist) with one page of thread summaries. */
+type ListRow = ViewerOut &
+  Nullable<HeadOut & CacheOut> & {
+    threads?: Json<ThreadView>[];
+    own?: string[] | null;
+    reads?: { t: string; r: string }[] | null;
+  };
+
+/** The group (null when it does not exist) with one page of thread summaries, or the reader's marks on `cached`. */
 export async function readThreadList(
   database: Database,
   reader: Reader,
   slug: string,
   cursor: string | null,
   limit: number,
+  cached: Cached | null = null,
 ) {
-  const { row, viewer, stale } = await run<ViewerOut & Nullable<HeadOut> & { threads: Json<ThreadView>[] }>(
-    database,
-    'list',
-    reader,
-    [slug, cursor, limit],
-  );
-  const head = row.groupId === null ? null : (row as unknown as HeadOut);
-  const threads = row.threads as unknown as ThreadView[];
-  for (const [i, t] of row.threads.entries()) {
-    const thread = threads[i]!;
+  let read = cached ? await run<ListRow>(database, 'list', 'check', reader, [slug, cached.version, cached.ids]) : null;
+  if (!read || (!read.row.hit && !read.stale && read.row.groupId !== null)) {
+    read = await run<ListRow>(database, 'list', 'rows', read ? read.viewer : reader, [slug, cursor, limit]);
+  }
+  const { row, viewer, stale } = read;
+  const head = row.groupId === null ? null : (row as unknown as HeadOut & CacheOut);
+  const threads = (row.threads ?? null) as unknown as ThreadView[] | null;
+  for (const [i, t] of (row.threads ?? []).entries()) {
+    const thread = threads![i]!;
     thread.createdAt = date(t.createdAt);
     thread.lastActivityAt = date(t.lastActivityAt);
     thread.deletedAt = maybeDate(t.deletedAt);
     thread.readAt = maybeDate(t.readAt);
   }
-  return { head, threads, viewer, stale };
+  const own = new Set(row.own ?? []);
+  const readAt = new Map((row.reads ?? []).map(({ t, r }) => [t, date(r)]));
+  return { head, threads, own, readAt, viewer, stale };
 }
 
 type Nullable<T> = { [K in keyof T]: T[K] | null };

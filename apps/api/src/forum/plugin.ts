@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { groupRoutes } from './routes-groups.ts';
 import { threadRoutes } from './routes-threads.ts';
-import type { ForumContext } from './threads.ts';
+import { createForumCache, type ForumContext } from './threads.ts';
 
 export interface ForumOptions {
   /** The moderation seam: classifies writes and decides a new post's status (default: published). */
@@ -14,6 +14,7 @@ export const forumRoutes: FastifyPluginAsync<ForumOptions> = async (app, opts) =
     db: app.db,
     database: app.database,
     secret: app.config.SECRET_KEY,
+    cache: createForumCache(),
     ...(opts.moderation ? { moderation: opts.moderation } : {}),
   };
   await app.register(groupRoutes(ctx));

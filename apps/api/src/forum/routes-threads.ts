@@ -14,13 +14,21 @@ import {
   threadListResponseSchema,
   threadPageResponseSchema,
 } from '@bedrock/shared';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/guards.ts';
 import { responses } from '../routes/responses.ts';
 import { createReply, deletePost, editPost, myPosts, postRevisionsFor, reportPost, toggleReaction } from './posts.ts';
-import { pageSerializer } from './serializer.ts';
-import { createThread, type ForumContext, listThreads, threadPage } from './threads.ts';
+import { createThread, type ForumContext, listThreadsJson, threadPageJson } from './threads.ts';
+
+/**
+ * The two page reads answer with text their services already serialized from allowlisted parts (see
+ * page-cache.ts); Fastify sends a string with a JSON content type as it is, past the route's serializer.
+ */
+function sendSerialized(reply: FastifyReply, text: string) {
+  return reply.type('application/json; charset=utf-8').send(text);
+}
 
 // Any string up to a bound: a malformed id must answer exactly like a missing one, never with a 400.
 const slugParams = z.object({ slug: z.string().max(100) });
@@ -36,7 +44,6 @@ export function threadRoutes(ctx: ForumContext): FastifyPluginAsyncZod {
       {
         // The hottest reads resolve the session inside their own statement (pages.ts).
         config: { foldSession: true },
-        serializerCompiler: pageSerializer,
         schema: {
           tags,
           params: slugParams,
@@ -44,7 +51,8 @@ export function threadRoutes(ctx: ForumContext): FastifyPluginAsyncZod {
           response: responses({ 200: threadListResponseSchema }),
         },
       },
-      async (request) => listThreads(ctx, request.foldedSession, request.params.slug, request.query),
+      async (request, reply) =>
+        sendSerialized(reply, await listThreadsJson(ctx, request.foldedSession, request.params.slug, request.query)),
     );
 
     app.post(
@@ -67,7 +75,6 @@ export function threadRoutes(ctx: ForumContext): FastifyPluginAsyncZod {
       '/threads/:id',
       {
         config: { foldSession: true },
-        serializerCompiler: pageSerializer,
         schema: {
           tags,
           params: idParams,
@@ -75,7 +82,8 @@ export function threadRoutes(ctx: ForumContext): FastifyPluginAsyncZod {
           response: responses({ 200: threadPageResponseSchema }),
         },
       },
-      async (request) => threadPage(ctx, request.foldedSession, request.params.id, request.query),
+      async (request, reply) =>
+        sendSerialized(reply, await threadPageJson(ctx, request.foldedSession, request.params.id, request.query)),
     );
 
     app.post(

@@ -6,12 +6,24 @@ import {
   type ReportReason,
   type ThreadListResponse,
   type ThreadPageResponse,
+  threadListResponseSchema,
+  threadPageResponseSchema,
+  threadSummarySchema,
 } from '@bedrock/shared';
 import { AppError } from '../errors.ts';
 import { decideGroupAccess, decideThreadAccess, groupAccess, type Viewer } from './access.ts';
 import { threadPseudonym } from './anonymity.ts';
 import { newId } from './ids.ts';
 import { renderMarkdown } from './markdown.ts';
+import {
+  type CachedList,
+  type CachedPage,
+  cacheList,
+  cachePage,
+  cachedPostsJson,
+  cachedThreadsJson,
+  VersionedCache,
+} from './page-cache.ts';
 import { type Reader, readThreadList, readThreadPage } from './pages.ts';
 import { presentPost, presentThread } from './present.ts';
 
@@ -60,7 +72,21 @@ export interface ForumContext {
   database: Database;
   secret: string;
   moderation?: ForumModeration;
+  /** The shared views of the two hottest reads (page-cache.ts); without it every read reads its rows. */
+  cache?: ForumCache;
 }
+
+export interface ForumCache {
+  pages: VersionedCache<CachedPage>;
+  lists: VersionedCache<CachedList>;
+}
+
+/** Room for a few hundred pages and lists (each entry holds its posts serialized twice). */
+export function createForumCache(): ForumCache {
+  return { pages: new VersionedCache(500, 32_000_000), lists: new VersionedCache(500, 8_000_000) };
+}
+
+const cacheKey = (id: string, page: Page, limit: number) => `${id}\u0000${page.cursor ?? ''}\u0000${limit}`;
 
 export interface Page {
   cursor?: string | undefined;
@@ -95,23 +121,51 @@ export async function listThreads(
   slug: string,
   page: Page,
 ): Promise<ThreadListResponse> {
+  return JSON.parse(await listThreadsJson(ctx, reader, slug, page)) as ThreadListResponse;
+}
+
+/** listThreads, serialized: the route sends this text as it is (every part passed the zod allowlist). */
+export async function listThreadsJson(ctx: ForumContext, reader: Reader, slug: string, page: Page): Promise<string> {
   const limit = page.limit ?? LIMITS.pageDefault;
-  const {
-    head,
-    threads: rows,
-    viewer,
-    stale,
-  } = await readThreadList(ctx.database, reader, slug, page.cursor ?? null, limit + 1);
-  if (stale) return listThreads(ctx, viewer, slug, page);
+  const key = cacheKey(slug, page, limit);
+  const cached = ctx.cache?.lists.get(key);
+  const read = await readThreadList(
+    ctx.database,
+    reader,
+    slug,
+    page.cursor ?? null,
+    limit + 1,
+    cached ? { version: cached.version, ids: cached.threads.map((t) => t.id) } : null,
+  );
+  const { head, viewer, stale } = read;
+  if (stale) return listThreadsJson(ctx, viewer, slug, page);
   // The access check decides; the rows were read in the same statement only to save round trips.
   if (!head) throw new AppError('ERR_GROUP_NOT_FOUND');
   decideGroupAccess(viewer, head.groupKind, head, 'read');
-  const more = rows.length > limit;
-  const shown = rows.slice(0, limit);
-  return {
-    threads: shown.map((row) => presentThread(row, head.groupSlug, !!viewer)),
-    nextCursor: more ? (shown.at(-1)?.id ?? null) : null,
-  };
+  const signedIn = !!viewer;
+  let list = head.hit ? cached : undefined;
+  if (!list) {
+    const rows = read.threads ?? [];
+    const more = rows.length > limit;
+    const shown = rows.slice(0, limit);
+    const nextCursor = more ? (shown.at(-1)?.id ?? null) : null;
+    if (!head.shareable) {
+      return JSON.stringify(
+        threadListResponseSchema.parse({
+          threads: shown.map((row) => presentThread(row, head.groupSlug, signedIn)),
+          nextCursor,
+        }),
+      );
+    }
+    list = cacheList(Number(head.version), shown, head.groupSlug, nextCursor);
+    ctx.cache?.lists.set(key, list);
+    for (const row of shown) {
+      if (row.isMine) read.own.add(row.id);
+      if (row.readAt) read.readAt.set(row.id, row.readAt);
+    }
+  }
+  const threadsJson = cachedThreadsJson(list, { signedIn, own: read.own, readAt: read.readAt });
+  return `{"threads":${threadsJson},"nextCursor":${JSON.stringify(list.nextCursor)}}`;
 }
 
 export async function createThread(
@@ -158,19 +212,27 @@ export async function threadPage(
   threadId: string,
   page: Page,
 ): Promise<ThreadPageResponse> {
+  return JSON.parse(await threadPageJson(ctx, reader, threadId, page)) as ThreadPageResponse;
+}
+
+/** threadPage, serialized: the route sends this text as it is (every part passed the zod allowlist). */
+export async function threadPageJson(ctx: ForumContext, reader: Reader, threadId: string, page: Page): Promise<string> {
   const limit = page.limit ?? LIMITS.repliesPageDefault;
-  const {
-    head,
-    posts: rows,
-    viewer,
-    stale,
-  } = await readThreadPage(ctx.database, reader, threadId, page.cursor ?? null, limit + 1);
-  if (stale) return threadPage(ctx, viewer, threadId, page);
+  const key = cacheKey(threadId, page, limit);
+  const cached = ctx.cache?.pages.get(key);
+  const read = await readThreadPage(
+    ctx.database,
+    reader,
+    threadId,
+    page.cursor ?? null,
+    limit + 1,
+    cached ? { version: cached.version, ids: cached.posts.map((p) => p.id) } : null,
+  );
+  const { head, viewer, stale } = read;
+  if (stale) return threadPageJson(ctx, viewer, threadId, page);
   // As in listThreads: the access check decides, the rows only rode along.
   if (!head) throw new AppError('ERR_THREAD_NOT_FOUND');
   decideThreadAccess(viewer, head.groupKind, head, head, 'read');
-  const more = rows.length > limit;
-  const shown = rows.slice(0, limit);
   if (viewer && (head.readAt === null || head.readAt < head.lastActivityAt)) {
     await ctx.db
       .insert(threadReads)
@@ -180,10 +242,27 @@ export async function threadPage(
         set: { readAt: head.lastActivityAt },
       });
   }
-  return {
-    thread: presentThread(head, head.groupSlug, !!viewer),
-    group: { slug: head.groupSlug, name: head.groupName, kind: head.groupKind },
-    posts: shown.map((row) => presentPost(row, head.readAt, !!viewer)),
-    nextCursor: more ? (shown.at(-1)?.id ?? null) : null,
-  };
+  const signedIn = !!viewer;
+  const thread = threadSummarySchema.parse(presentThread(head, head.groupSlug, signedIn));
+  const group = { slug: head.groupSlug, name: head.groupName, kind: head.groupKind };
+  let shared = head.hit ? cached : undefined;
+  if (!shared) {
+    const rows = read.posts ?? [];
+    const more = rows.length > limit;
+    const shown = rows.slice(0, limit);
+    const nextCursor = more ? (shown.at(-1)?.id ?? null) : null;
+    if (!head.shareable) {
+      const posts = shown.map((row) => presentPost(row, head.readAt, signedIn));
+      return JSON.stringify(threadPageResponseSchema.parse({ thread, group, posts, nextCursor }));
+    }
+    shared = cachePage(Number(head.version), shown, nextCursor);
+    ctx.cache?.pages.set(key, shared);
+    for (const row of shown) {
+      if (row.isMine) read.own.set(row.id, row.body);
+      for (const r of row.reactions ?? [])
+        if (r.m) read.reacted.set(row.id, (read.reacted.get(row.id) ?? new Set()).add(r.k));
+    }
+  }
+  const postsJson = cachedPostsJson(shared, { signedIn, readAt: head.readAt, own: read.own, reacted: read.reacted });
+  return `{"thread":${JSON.stringify(thread)},"group":${JSON.stringify(threadPageResponseSchema.shape.group.parse(group))},"posts":${postsJson},"nextCursor":${JSON.stringify(shared.nextCursor)}}`;
 }

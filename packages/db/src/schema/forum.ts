@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -52,6 +53,11 @@ export const groups = pgTable('groups', {
   rules: text('rules').notNull().default(''),
   rulesHtml: text('rules_html').notNull().default(''),
   isDemo: boolean('is_demo').notNull().default(false),
+  /**
+   * Moves (by trigger, migrations/0007) whenever anything a thread list of this group shows changes: a
+   * thread's title, counts or activity, or an opening post. Caches of the list are keyed by it.
+   */
+  listVersion: bigint('list_version', { mode: 'number' }).notNull().default(0),
   createdAt: created(),
 });
 
@@ -108,6 +114,11 @@ export const threads = pgTable(
     replyCount: integer('reply_count').notNull().default(0),
     /** Moves with published posts only, for the same reason. */
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Moves (by trigger, migrations/0007) whenever anything its pages show changes: a post written,
+     * edited, deleted or moderated, a reaction, an author's name. Caches of the page are keyed by it.
+     */
+    pageVersion: bigint('page_version', { mode: 'number' }).notNull().default(0),
     createdAt: created(),
   },
   (t) => [index('threads_group_activity_idx').on(t.groupId, t.lastActivityAt.desc(), t.id.desc())],
@@ -146,6 +157,8 @@ export const posts = pgTable(
     uniqueIndex('posts_thread_opening_idx').on(t.threadId).where(sql`${t.isOpening}`),
     index('posts_author_created_idx').on(t.authorId, t.createdAt.desc()),
     index('posts_thread_pseudonym_idx').on(t.threadId, t.pseudonym),
+    // A reader's held or removed posts, which no shared page cache may answer for (few per author).
+    index('posts_unpublished_author_idx').on(t.authorId).where(sql`${t.status} <> 'published'`),
   ],
 );
 
