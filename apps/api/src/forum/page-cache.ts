@@ -1,4 +1,5 @@
 import { type Post, postSchema, type ReactionKind, type ThreadSummary, threadSummarySchema } from '@bedrock/shared';
+import type { CachedPageCheck } from './pages.ts';
 import { type PostView, presentPost, presentThread, type ThreadView } from './present.ts';
 
 /**
@@ -79,6 +80,8 @@ export interface CachedPage {
   size: number;
   posts: Shared<Post>[];
   nextCursor: string | null;
+  /** For the check statement: posts with any reaction, and the span of the posts' times. */
+  check: CachedPageCheck;
 }
 
 export interface CachedList {
@@ -106,7 +109,15 @@ export function cachePage(version: number, rows: PostView[], nextCursor: string 
     };
     return shared(row.id, row.createdAt, postSchema.parse(presentPost(neutral, null, false)), 'isNew');
   });
-  return { version, size: sizeOf(posts), posts, nextCursor };
+  const times = rows.map((row) => row.createdAt.getTime());
+  const check = {
+    version,
+    reacted: posts.filter((p) => p.value.reactions.some((r) => r.count > 0)).map((p) => p.id),
+    // Dates hold milliseconds, PostgreSQL microseconds: the last post may be up to 1 ms later.
+    from: times.length ? new Date(Math.min(...times)) : null,
+    to: times.length ? new Date(Math.max(...times) + 1) : null,
+  };
+  return { version, size: sizeOf(posts), posts, nextCursor, check };
 }
 
 /** The shared view of a page of thread summaries, read by a reader who sees only published openings. */

@@ -57,7 +57,9 @@ const HIT = `(select coalesce((select $3::bigint = h.version and h.shareable fro
 
 /**
  * rows: $1 viewer, $2 thread id, $3 cursor (a post id) or null, $4 limit.
- * check: $1 viewer, $2 thread id, $3 the cached page's version, $4 its post ids.
+ * check: $1 viewer, $2 thread id, $3 the cached page's version, $4 its posts that have reactions, $5 and
+ * $6 the first and last of its posts' times (a range a little wider than the page: `own` may hold posts
+ * beside it, which the caller ignores).
  */
 function threadPageSql(viewerCte: string, mode: Mode) {
   const head = `with ${viewerCte},
@@ -74,12 +76,15 @@ head as (
   ${SUMMARY_JOINS}
   where t.id = $2
 )`;
+  // Her posts on the page by her author index over the page's time span (she wrote few in it), and her
+  // reactions among the page's posts that have any.
   if (mode === 'check')
     return `${head},
 hit as (select ${HIT} as hit)
 select ${VIEWER_OUT}, head.*, (select hit from hit) as hit,
   (select json_agg(json_build_object('id', p.id, 'b', p.body)) from posts p
-     where (select hit from hit) and p.id = any($4::text[]) and p.author_id = (select id from v)) as own,
+     where (select hit from hit) and p.author_id = (select id from v)
+       and p.created_at >= $5::timestamptz and p.created_at <= $6::timestamptz and p.thread_id = $2) as own,
   (select json_agg(json_build_object('p', r.post_id, 'k', r.kind)) from post_reactions r
      where (select hit from hit) and r.post_id = any($4::text[]) and r.user_id = (select id from v)) as reacted
 from v left join viewer on true left join head on true`;
@@ -233,6 +238,14 @@ export interface Cached {
   ids: string[];
 }
 
+/** What the page's check needs of a cached page: its version and where the reader's marks may be. */
+export interface CachedPageCheck {
+  version: number;
+  reacted: string[];
+  from: Date | null;
+  to: Date | null;
+}
+
 /** Whether the cached view was current (`hit`), or the rows; and whether they may be shared. */
 interface CacheOut {
   /** bigint, which pg hands over as text. */
@@ -258,10 +271,16 @@ export async function readThreadPage(
   threadId: string,
   cursor: string | null,
   limit: number,
-  cached: Cached | null = null,
+  cached: CachedPageCheck | null = null,
 ) {
   let read = cached
-    ? await run<PageRow>(database, 'page', 'check', reader, [threadId, cached.version, cached.ids])
+    ? await run<PageRow>(database, 'page', 'check', reader, [
+        threadId,
+        cached.version,
+        cached.reacted,
+        cached.from,
+        cached.to,
+      ])
     : null;
   if (!read || (!read.row.hit && !read.stale && read.row.groupId !== null)) {
     // The session was settled by the check, if there was one: read as its viewer.

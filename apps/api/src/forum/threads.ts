@@ -226,7 +226,7 @@ export async function threadPageJson(ctx: ForumContext, reader: Reader, threadId
     threadId,
     page.cursor ?? null,
     limit + 1,
-    cached ? { version: cached.version, ids: cached.posts.map((p) => p.id) } : null,
+    cached?.check ?? null,
   );
   const { head, viewer, stale } = read;
   if (stale) return threadPageJson(ctx, viewer, threadId, page);
