@@ -150,6 +150,28 @@ describe('claims and bulk actions', () => {
     await expectStatus(await client(ctx.app, world.modOne).post(`/api/mod/queue/${item.id}/unclaim`), 200);
     await expectStatus(await client(ctx.app, world.modTwo).post(`/api/mod/queue/${item.id}/claim`), 200);
     await expectStatus(await act(world.modTwo, item.id, { action: 'approve' }), 200);
+    // The item's history shows who held it; refused attempts leave no entry.
+    const history = (await auditFor(post.id)).map((e) => [e.action, e.actor]);
+    expect(history).toEqual(
+      expect.arrayContaining([
+        ['moderation.claim', world.modOne.username],
+        ['moderation.release', world.modOne.username],
+        ['moderation.claim', world.modTwo.username],
+        ['moderation.approve', world.modTwo.username],
+      ]),
+    );
+    expect(history.filter(([action]) => action === 'moderation.claim')).toHaveLength(2);
+  });
+
+  it("records an admin's release of another moderator's claim", async () => {
+    const post = await reply(ctx.app, world.reader, world.threadId, SAMPLES.minimizing);
+    const item = await itemFor(ctx.app, world.modOne, post.id);
+    await expectStatus(await client(ctx.app, world.modOne).post(`/api/mod/queue/${item.id}/claim`), 200);
+    await expectStatus(await client(ctx.app, world.admin).post(`/api/mod/queue/${item.id}/unclaim`), 200);
+    expect((await auditFor(post.id)).map((e) => [e.action, e.actor])).toContainEqual([
+      'moderation.release_other',
+      world.admin.username,
+    ]);
   });
 
   it('acts on many items at once and reports each result', async () => {

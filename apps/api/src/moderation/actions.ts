@@ -58,6 +58,14 @@ export async function claim(deps: ActionDeps, actor: AuthUser, id: string, take:
       .update(moderationFlags)
       .set(take ? { claimedBy: actor.id, claimedAt: new Date() } : { claimedBy: null, claimedAt: null })
       .where(eq(moderationFlags.id, id));
+    // Who held an item, and an admin's release of someone else's claim, belong to the item's history.
+    const releasesOther = !take && claimedByOther(flag, actor.id);
+    await audit(tx, {
+      actorId: actor.id,
+      action: take ? 'moderation.claim' : releasesOther ? 'moderation.release_other' : 'moderation.release',
+      targetType: flag.targetType,
+      targetId: flag.targetId,
+    });
     return take ? actor.username : null;
   });
   deps.live.publish({ type: 'claimed', id, claimedBy: result });
