@@ -171,6 +171,11 @@ describe('deleting an account', () => {
     const socket = await ChatClient.connect(wsUrl(app), secondDevice);
     socket.send({ type: 'join', room: roomId });
     await socket.next('joined');
+    // Another member has the room open with her message on screen.
+    const watcher = await ChatClient.connect(wsUrl(app), w.member.cookie);
+    watcher.send({ type: 'join', room: roomId });
+    const shown = (await watcher.next('joined')).messages;
+    expect(shown.map((m) => m.body)).toEqual(['Her words in the chat']);
 
     const response = await remove(her.cookie, PASSWORD);
     expect(response.statusCode).toBe(200);
@@ -180,6 +185,15 @@ describe('deleting an account', () => {
 
     // Every session, on every device, and her open chat socket.
     expect(await socket.closed()).toBe(CHAT_CLOSE.SESSION_ENDED);
+    // The open room shows her message as the placeholder at once, without a reload.
+    expect(await watcher.next('anonymized')).toEqual({
+      type: 'anonymized',
+      room: roomId,
+      seqs: [shown[0]!.seq],
+      alias: DELETED_CHAT_ALIAS,
+      body: DELETED_CHAT_BODY,
+    });
+    watcher.close();
     for (const cookie of [her.cookie, secondDevice]) {
       const after = await me(cookie);
       expect(after.statusCode).toBe(401);

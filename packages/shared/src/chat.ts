@@ -143,6 +143,14 @@ export const chatModAlertSchema = z.object({
   labels: z.array(labelSchema),
 });
 export const chatRemovedSchema = z.object({ type: z.literal('removed'), room: roomIdSchema, seq: seqSchema });
+/** Their author deleted her account: show these messages with this alias and body from now on. */
+export const chatAnonymizedSchema = z.object({
+  type: z.literal('anonymized'),
+  room: roomIdSchema,
+  seqs: z.array(seqSchema),
+  alias: z.string(),
+  body: z.string(),
+});
 export const chatPresenceSchema = z.object({
   type: z.literal('presence'),
   room: roomIdSchema,
@@ -170,6 +178,7 @@ export const chatServerEventSchema = z.discriminatedUnion('type', [
   chatCrisisSchema,
   chatModAlertSchema,
   chatRemovedSchema,
+  chatAnonymizedSchema,
   chatPresenceSchema,
   chatTypingEventSchema,
   chatRoomEventSchema,

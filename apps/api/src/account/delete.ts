@@ -33,6 +33,12 @@ export function deletedUsername(): string {
   return `deleted:${randomBytes(12).toString('base64url')}`;
 }
 
+/** Her delivered chat messages by room: sequences members may have on screen. */
+export type ShownMessages = Map<string, number[]>;
+
+/** How many of her latest messages per room an open chat view is told to rewrite. */
+const RECENT_PER_ROOM = 500;
+
 /** A decision on the review queue that no moderator made (like 'edited'), so stats leave it out. */
 export const AUTHOR_DELETED_DECISION = 'author_deleted';
 
@@ -51,9 +57,12 @@ export const AUTHOR_DELETED_DECISION = 'author_deleted';
  * - The account: a meaningless unregistrable username (hers is free again), a password hash nothing
  *   matches, role member (a deleted admin is no admin).
  *
- * The caller ends her live chat sockets after this commits (`app.chat.accessChanged`).
+ * The caller ends her live chat sockets after this commits (`app.chat.accessChanged`) and tells the rooms
+ * what now reads as the placeholder: the sequences of her delivered messages, the latest per room
+ * (`RECENT_PER_ROOM`, what a client holds; older pages come from REST already rewritten).
  */
-export async function deleteAccount(db: Db, userId: string): Promise<void> {
+export async function deleteAccount(db: Db, userId: string): Promise<ShownMessages> {
+  const shown: ShownMessages = new Map();
   await db.transaction(async (tx) => {
     // Her row and every admin row, locked in one order: two last admins deleting at once cannot both pass.
     const locked = await tx
@@ -83,13 +92,21 @@ export async function deleteAccount(db: Db, userId: string): Promise<void> {
     await tx.delete(postReactions).where(eq(postReactions.userId, userId));
     await tx.delete(threadReads).where(eq(threadReads.userId, userId));
 
-    await tx
+    const rewritten = await tx
       .update(chatMessages)
       .set({
         alias: DELETED_CHAT_ALIAS,
         body: sql`case when ${chatMessages.status} = 'removed' then '' else ${DELETED_CHAT_BODY} end`,
       })
-      .where(eq(chatMessages.authorId, userId));
+      .where(eq(chatMessages.authorId, userId))
+      .returning({ roomId: chatMessages.roomId, seq: chatMessages.seq, status: chatMessages.status });
+    for (const { roomId, seq, status } of rewritten) {
+      // Only what members can have on screen: delivered, not removed (held ones never had a sequence).
+      if (seq === null || status === 'removed') continue;
+      const seqs = shown.get(roomId);
+      if (seqs) seqs.push(seq);
+      else shown.set(roomId, [seq]);
+    }
     await tx.delete(chatMembers).where(eq(chatMembers.userId, userId));
     await tx.delete(chatFacilitators).where(eq(chatFacilitators.userId, userId));
 
@@ -112,4 +129,6 @@ export async function deleteAccount(db: Db, userId: string): Promise<void> {
       .set({ username: deletedUsername(), passwordHash: DELETED_PASSWORD_HASH, role: 'member' })
       .where(eq(users.id, userId));
   });
+  for (const [roomId, seqs] of shown) shown.set(roomId, seqs.sort((a, b) => a - b).slice(-RECENT_PER_ROOM));
+  return shown;
 }

@@ -1,4 +1,5 @@
 import { classify } from '@bedrock/moderation';
+import { DELETED_CHAT_ALIAS, DELETED_CHAT_BODY } from '@bedrock/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { requireUser } from '../auth/guards.ts';
@@ -21,6 +22,11 @@ declare module 'fastify' {
        * group, verification revoked): matching sockets on every instance are re-checked at once.
        */
       accessChanged(change: AccessChange): Promise<void>;
+      /**
+       * Call after committing an account deletion: open views on every instance show these messages
+       * (by room, by sequence) with the deleted placeholder.
+       */
+      anonymized(rooms: ReadonlyMap<string, readonly number[]>): Promise<void>;
     };
   }
 }
@@ -86,7 +92,21 @@ export const chatPlugin = fp<ChatPluginOptions>(
     });
     await hub.presence.start();
     await control.start();
-    app.decorate('chat', { accessChanged: (change: AccessChange) => control.accessChanged(change) });
+    app.decorate('chat', {
+      accessChanged: (change: AccessChange) => control.accessChanged(change),
+      anonymized: async (rooms: ReadonlyMap<string, readonly number[]>) => {
+        for (const [room, seqs] of rooms) {
+          const event = {
+            type: 'anonymized' as const,
+            room,
+            seqs: [...seqs],
+            alias: DELETED_CHAT_ALIAS,
+            body: DELETED_CHAT_BODY,
+          };
+          await service.publishRoomEvent(room, event);
+        }
+      },
+    });
 
     app.addHook('onClose', async () => {
       control.stop();

@@ -99,9 +99,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!row || !(await verifyPassword(row.passwordHash, request.body.password))) {
         throw new AppError('ERR_WRONG_PASSWORD', { password: 'This is not your current password.' });
       }
-      await deleteAccount(db, user.id);
-      // After commit: her sockets on every instance find their session gone and close.
+      const shown = await deleteAccount(db, user.id);
+      // After commit: her sockets on every instance find their session gone and close, and open rooms
+      // show her messages as the placeholder the stored rows now hold.
       await app.chat.accessChanged({ userId: user.id });
+      await app.chat.anonymized(shown);
       reply.setSessionCookie(sessions.blankCookie());
       return { ok: true as const };
     },

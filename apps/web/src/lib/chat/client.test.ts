@@ -72,6 +72,19 @@ describe('live messages', () => {
     expect(seqs(client)).toEqual([3]);
   });
 
+  it('shows a deleted account’s messages with the placeholder in place, leaving the others as they were', () => {
+    const { client, fake } = setup();
+    fake.last().open();
+    fake.last().serve(joined([msg(1), msg(2), msg(3)]));
+    const before = client.state.messages.find((m) => m.seq === 2);
+    fake.last().serve({ type: 'anonymized', room: ROOM, seqs: [1, 3, 9], alias: 'Deleted message', body: 'Gone.' });
+    expect(client.state.messages.map((m) => [m.seq, m.alias, m.body])).toEqual([
+      [1, 'Deleted message', 'Gone.'],
+      [2, before?.alias, before?.body],
+      [3, 'Deleted message', 'Gone.'],
+    ]);
+  });
+
   it('shows who is typing for a while, never ourselves, and clears it when their message arrives', () => {
     const { client, fake } = setup();
     fake.last().open();

@@ -346,6 +346,10 @@ export class ChatClient {
         this.timeline.remove(event.seq);
         this.update({ alerts: this.view.alerts.filter((a) => a.seq !== event.seq) });
         break;
+      case 'anonymized':
+        this.timeline.rewrite(event.seqs, event.alias, event.body);
+        this.emit();
+        break;
       case 'presence':
         this.update({ presence: event.count });
         break;

@@ -46,6 +46,16 @@ export class Timeline {
     return had;
   }
 
+  /** Their author deleted her account: the messages keep their place with the placeholder words. */
+  rewrite(seqs: readonly number[], alias: string, body: string): void {
+    for (const seq of seqs) {
+      const existing = this.bySeq.get(seq);
+      if (!existing) continue;
+      this.bySeq.set(seq, { ...existing, alias, body });
+      this.dirty = true;
+    }
+  }
+
   has(seq: number): boolean {
     return this.bySeq.has(seq);
   }
