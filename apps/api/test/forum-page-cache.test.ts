@@ -122,6 +122,9 @@ describe('thread page cache', () => {
     await expectStatus(await client(a, other).post(`/api/posts/${replyId}/reactions`, { kind: 'hug' }), 200);
     const hugs = (await page(b, reader, threadId)).posts.find((p) => p.id === replyId)?.reactions;
     expect(hugs?.find((r) => r.kind === 'hug')).toEqual({ kind: 'hug', count: 1, mine: false });
+    await expectStatus(await client(a, other).post(`/api/posts/${replyId}/reactions`, { kind: 'hug' }), 200);
+    const taken = (await page(b, reader, threadId)).posts.find((p) => p.id === replyId)?.reactions;
+    expect(taken?.find((r) => r.kind === 'hug')?.count).toBe(0); // a second tap takes it back
 
     await setPostStatus(instances.databases[0].db, replyId, 'held');
     expect((await page(b, reader, threadId)).posts.map((p) => p.id)).not.toContain(replyId);
@@ -235,6 +238,13 @@ describe('thread list cache', () => {
     await reply(a, other, first, 'Bump');
     const bumped = (await list(b, reader)).threads;
     expect(bumped[0]).toMatchObject({ id: first, replyCount: 1 });
+
+    const firstOpening = (await page(a, author, first)).posts[0]!.id;
+    await expectStatus(
+      await client(a, author).patch(`/api/posts/${firstOpening}`, { title: 'Renamed first', body: 'Opening' }),
+      200,
+    );
+    expect((await list(b, reader)).threads.find((t) => t.id === first)?.title).toBe('Renamed first');
 
     await page(b, reader, first); // read: no longer unread for the reader
     const versionBefore = (await instances.databases[0].db.select().from(groups).where(eq(groups.slug, slug)))[0]!
