@@ -67,6 +67,10 @@ export class Analysis {
     const at = start - sentence.start;
     const endAt = end - sentence.start;
     if (rule.unless?.test(text)) return false;
+    if (rule.aboutOthers?.test(text)) {
+      this.cleared.add(rule.label);
+      return false;
+    }
     if (rule.question && !text.includes('?')) return false;
     if (rule.check && !rule.check(target.slice(start, end), target, start)) return false;
     if (rule.scope === 'raw') return true;

@@ -97,6 +97,8 @@ describe('chat register and talk about the words themselves', () => {
     ['a definition', 'Paranoia means fear without a reason; you had every reason.'],
     ['crisis as a topic', 'There is a good thread on the warning signs of suicide in the resources section.'],
     ['someone else enabling him', 'His mum has always been his biggest enabler, she still lends him money.'],
+    ['someone else enabling him', 'His brother keeps enabling him and covering his debts.'],
+    ['someone else enabling him', 'honestly his friends enable him every single weekend'],
     ['negation before the label itself', "You're not his enabler, you're traumatized."],
     ['negation before the label itself', "Staying isn't codependency, and no book will change that."],
     [
@@ -111,6 +113,12 @@ describe('chat register and talk about the words themselves', () => {
     ['a demand to forgive', 'You owe him forgiveness after everything he did for the family.', 'minimizing'],
     ['an imperative', 'just forgive him already, it has been a year', 'minimizing'],
     ['"his enabler" is her label', 'ur basically his enabler at this point', 'codependency_label'],
+    [
+      'her act, a third person only its object',
+      'Keeping his secret from your family is enabling him.',
+      'codependency_label',
+    ],
+    ['her label, next to a third person', "you're enabling him just like his mum did", 'codependency_label'],
     ['a judgement phrased with its own negation', "honestly you're spiralling over nothing again", 'invalidating'],
     ['"no wonder" is not a negation', 'with that temper of yours no wonder he lied about the trips', 'blame_shifting'],
     ['"nobody\'s perfect" is the cliché', "Nobody's perfect, sweetheart. Give the man a break.", 'minimizing'],

@@ -9,19 +9,31 @@ const TERM =
 const TRAUMA_RESPONSES =
   '(?:checking|snooping|questions|questioning|interrogations?|detective work|obsession|obsessing|need for (?:answers|disclosure|control)|hypervigilance|monitoring|searching|scrolling)';
 
+// A third person who can be the subject of enabling him: his family, friends, people around him.
+const THIRD_PERSON =
+  "(?:(?:his|her|their|my|our|your|the|a)\\s+(?:[\\w'-]+\\s+){0,2}?(?:mum|mom|mother|mummy|dad|father|parents?|family|brothers?|sisters?|siblings?|friends?|mates?|buddies|buddy|pals?|therapist|sponsor|boss|colleagues?|co-?workers?|mil|fil|in-?laws|grandma|grandmother|gran|nan|uncle|aunt|cousins?|church|pastor|wife|ex|girlfriend|gf|bestie|son|daughter|kids?)|(?:his|her|their) (?:mum|mom|dad) and (?:dad|mum|mom)|everyone around him|the people around him)";
+
+// Someone else who enables him is not her label ("his mum has always been his biggest enabler", "his
+// friends keep enabling him"); "you're his enabler" is. The enabler is the subject: a third person, with
+// no "you" between it and the word. Only a subject counts, so at a clause start: in "keeping his secret from
+// your family is enabling him" the family is not the one enabling.
+const OTHERS_ENABLING = new RegExp(
+  `(?:\\b(?:he's|he is|she's|she is|they're|they are) (?:\\w+ )?(?:enabling|enablers?)|(?:^\\s*|[,;:(]\\s*|\\b(?:and|but|so|because|cos|since|while|honestly|tbh|also|plus|yeah|well|i think|i feel like|and yes|yes)\\s+)${THIRD_PERSON}(?:'s)?\\s+(?:(?!you\\b|u\\b|ur\\b|your\\b|and\\b|or\\b)[\\w']+\\s+){0,6}?(?:enabl(?:ing|es|ed|e)|enablers?))\\b`,
+  'i',
+);
+
 const SPECS: RuleSpec[] = [
   { pattern: TERM, reason: LABEL },
   {
     pattern:
       '(?:enabl(?:ing|es|ed)|enablers?)(?! (?:notifications?|settings?|cookies|javascript|2fa|two-factor|location|dark mode|the (?:app|setting|option|feature|filter)))',
     reason: ENABLING,
-    // Someone else who enables him is not her label; "you're his enabler" is.
-    unless:
-      /\b(?:he's|he is|she's|she is|they're|they are) (?:\w+ )?(?:enabling|enablers?)\b|\b(?:his|her|their) (?:\w+ )?(?:mum|mom|mother|dad|father|family|friends?|brother|sister|therapist|sponsor|parents|boss|colleagues?)\b/i,
+    aboutOthers: OTHERS_ENABLING,
   },
   {
     pattern: 'enable (?:him|her|them|his|her|it|this|the (?:addiction|behaviour|behavior|acting out))',
     reason: ENABLING,
+    aboutOthers: OTHERS_ENABLING,
   },
   {
     pattern: `(?:YOUR|it's YOUR|that's YOUR|is YOUR) (?:own )?(?:disease|drug|fix|compulsion|addiction|acting out|sickness|relapse|slip|dopamine|high)`,

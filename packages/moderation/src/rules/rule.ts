@@ -20,6 +20,9 @@ export interface RuleSpec {
   question?: boolean;
   /** Suppress the match when the sentence also matches this. */
   unless?: RegExp;
+  /** The label falls on someone else in this sentence ("his mum is his biggest enabler"): the match is
+   *  dropped and the label cleared, so the model does not bring it back from the same words. */
+  aboutOthers?: RegExp;
   /** The pattern starts with a symbol (`@`, `+`), so no word boundary is put in front of it. */
   bare?: boolean;
   /** Capitalisation matters (names, organisations, postcodes). */
