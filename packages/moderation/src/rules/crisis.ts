@@ -14,29 +14,40 @@ const PLAN = CRISIS_REASONS.plan;
 const DANGER = CRISIS_REASONS.danger;
 
 export const FIGURATIVE =
-  /\b(?:killing me|kill me now|dying (?:to|of|for)|die of (?:embarrassment|shame|laughter|boredom)|(?:i|i'd|i'll|i could|gonna|going to) (?:literally )?(?:kill|murder|strangle) (?:him|her|them|my husband|my wife|he|someone)(?! myself)|dead (?:tired|on my feet|inside lol)|lol|lmao|haha+|😂|🤣|jk|just kidding|kidding|suicide mission|knife in the back|laughing|end of my (?:rope|tether)|edge of (?:my|your|our|the) seat|ropes|cutting (?:out|back|down|ties|corners|it close)|can't go on (?:doing|with|a|the)|(?:this|that|it)\b[^.!?\n]{0,25}(?:going to|gonna|will) finish me off)\b|😂|🤣|💀/i;
+  /\b(?:killing me|kill me now|dying (?:to|of|for)|die of (?:embarrassment|shame|laughter|boredom)|(?:i|i'd|i'll|i could|i could have|i could've|gonna|going to) (?:literally |cheerfully |happily |actually )?(?:kill(?:ed)?|murder(?:ed)?|strangled?) (?:him|her|them|my husband|my wife|he|someone)(?! myself)|dead (?:tired|on my feet|inside lol)|lol|lmao|haha+|😂|🤣|jk|just kidding|kidding|suicide mission|knife in the back|laughing|end of my (?:rope|tether)|edge of (?:my|your|our|the) seat|ropes|cutting (?:out|back|down|ties|corners|it close)|can't go on (?:doing|with|a|the)|(?:this|that|it)\b[^.!?\n]{0,25}(?:going to|gonna|will) finish me off)\b|😂|🤣|💀/i;
 export const IDIOM =
   /\b(?:knife in (?:the|my) back|twist(?:ed|ing)? the knife|like a knife|dead to me|(?:this|that|it)\b[^.!?\n]{0,25}(?:going to|gonna|will) finish me off)\b/i;
+/** A threat of something that is no violence ("he threatened to sue me", "to tell his mum"), in a sentence
+ * that names no harm. */
+export const NONVIOLENT_THREAT =
+  /^(?![^.!?\n]*\b(?:kill|hurt|hit|beat|knife|gun|die|dead|strangl|chok|burn|stab|shoot|take the kids|take (?:my|our|the) (?:kids|children|son|daughter|baby)|never see|nudes|photos|pictures|videos)\w*)[^.!?\n]*?\bthreaten\w* (?:me |us )?(?:to (?:tell|sue|leave|divorce|report|move out|stop paying|cancel|cut (?:me |us )?off|go to (?:his|my|the|a) (?:mum|mom|lawyer|solicitor|court))|with (?:a |an )?(?:lawsuit|divorce|legal action|solicitors?|lawyers?|court))/i;
 // Looking back on a crisis that is over, or talking about crisis in general, is not a crisis now.
 const PAST_OR_GENERAL =
-  /\b(?:years? ago|months ago|(?<!\b(?:never|he|she|you|we) )used to|as a teen(?:ager)?|(?:years?|months) clean|clean from|came through|on the other side|i'm (?:okay|ok|fine) now|past that|risk of|for those who|anyone who (?:has|had)|safety plan matters|(?:my|a) friend(?:'s)? (?:\w+ ){0,3}?(?:tried|attempted|took (?:her|his) own|killed|died|lost|overdosed|self-harms?)|(?:she|he|they|daughter|son|friend|sister|brother|mum|mom|dad) used to|passed away|last (?:year|spring|summer|autumn|winter)|(?:for )?over a year|went through a (?:period|phase|time)|free of it|grateful to be alive|(?:much |a )?better place|(?:it|they|that|the (?:urge|thoughts?)) (?:has |have )?passed|instead\b[^.!?\n]{0,40}(?:proud|helped|passed)|statistics|a study|more common among|asked if i'd ever|that was (?:in )?(?:19|20)\d\d|back then|back in '\d\d|years later|(?:stable|safe|good|okay|ok|fine|sober) now|therapy changed|gone now|they're gone|(?:is|are|that's|it's|now|all|finally) behind me|i'm safe|before we separated|i'm steady|perpetrator programme|(?:that|it|this) was (?:back )?in (?:19|20)\d\d|back in (?:19|20)\d\d|(?:don't|do not|no longer) (?:hurt|cut|harm) myself (?:now|anymore|any more)|among (?:teenagers|teens|young people|children|kids)|signs to (?:watch|look) for|guest speaker|(?:tv|the|that|this) (?:drama|film|movie|episode|series|documentary|show)|the scene with)\b/i;
+  /\b(?:years? ago|months ago|(?<!\b(?:never|he|she|you|we) )used to|as a teen(?:ager)?|(?:years?|months) clean|clean from|came through|on the other side|i'm (?:okay|ok|fine) now|past that|risk of|for those who|anyone who (?:has|had)|safety plan matters|(?:my|a) friend(?:'s)? (?:\w+ ){0,3}?(?:tried|attempted|took (?:her|his) own|killed|died|lost|overdosed|self-harms?)|(?:she|he|they|daughter|son|friend|sister|brother|mum|mom|dad) used to|passed away|last (?:year|spring|summer|autumn|winter)|(?:for )?over a year|went through a (?:period|phase|time)|free of it|grateful to be alive|(?:much |a )?better place|(?:it|they|that|the (?:urge|thoughts?)) (?:has |have )?passed|instead\b[^.!?\n]{0,40}(?:proud|helped|passed)|statistics|a study|more common among|asked if i'd ever|asked (?:me )?(?:if|whether) (?:i'd|he'd|he had|i had|he has|i have|he's) ever|long healed|old (?:self-harm )?scars|(?:daughter|son|friend|sister|brother|child|teen)\w* (?:was|were) (?:self-harming|cutting|suicidal)|short story|creative writing|(?:a|my) novel|fiction|that was (?:in )?(?:19|20)\d\d|back then|back in '\d\d|years later|(?:stable|safe|good|okay|ok|fine|sober) now|therapy changed|gone now|they're gone|(?:is|are|that's|it's|now|all|finally) behind me|i'm safe|before we separated|i'm steady|perpetrator programme|(?:that|it|this) was (?:back )?in (?:19|20)\d\d|back in (?:19|20)\d\d|(?:don't|do not|no longer) (?:hurt|cut|harm) myself (?:now|anymore|any more)|among (?:teenagers|teens|young people|children|kids)|signs to (?:watch|look) for|guest speaker|(?:tv|the|that|this) (?:drama|film|movie|episode|series|documentary|show)|the scene with)\b/i;
 const STILL_NOW = /\b(?:again|relapsed?|tonight|right now|still (?:want|think|feel|have))\b/i;
 // Talk about crisis as a topic (a helpline, a charity, research, a book, how to answer someone else),
 // judged on the sentence of the match only.
 const GENERAL_TALK =
-  /\b(?:prevention|awareness|charity|lifeline|helpline|hotline|crisis line|988|samaritans|content warning|trigger warning|protocol|research(?:ers)? (?:says?|shows?|found)|studies|statistics|chapter|the book|documentary|article|podcast|thread on|the difference between|(?:the )?suicide risk|warning signs|signs of|how do (?:you|we) (?:all )?(?:reply|respond|answer)|when someone|if someone|someone who mentions|those of us|(?:pls|please) call|if (?:ur|you're|you are|u r|youre) not safe)\b/i;
+  /\b(?:prevention|awareness|charity|lifeline|helpline|hotline|crisis line|988|samaritans|content warning|trigger warning|protocol|research(?:ers)? (?:says?|shows?|found)|studies|statistics|chapter|the book|documentary|article|podcast|thread on|the difference between|(?:the )?suicide risk|warning signs|signs of|how do (?:you|we) (?:all )?(?:reply|respond|answer)|when someone|if someone|someone who mentions|those of us|(?:pls|please) call|if (?:ur|you're|you are|u r|youre) not safe|if (?:you|u) (?:think|suspect|find|found|notice)|workshop|webinar|(?:don't|do not) have to be (?:suicidal|in crisis)|(?:clients?|patients?) about)\b/i;
+
+// "I want to end it. The marriage, I mean": the writer says what she is ending.
+const CLARIFIED =
+  /\b(?:(?:the|our|my|this) (?:marriage|relationship|engagement),? i mean|i mean (?:the|our|my) (?:marriage|relationship)|end(?:ing)? (?:it|it all|things)\s*(?:[—–:]|-\s|,)\s*(?:the|our|my|this|all the) (?:marriage|relationship|pretending|charade|act|lies|lying|date nights))\b/i;
 
 export const notPast = (_m: string, text: string, index: number): boolean => {
   const window = text.slice(Math.max(0, index - 160), index + 160);
+  if (CLARIFIED.test(window)) return false;
   if (PAST_OR_GENERAL.test(window) && !STILL_NOW.test(window)) return false;
   const from = Math.max(text.lastIndexOf('.', index), text.lastIndexOf('?', index), text.lastIndexOf('\n', index)) + 1;
   const ends = [text.indexOf('.', index), text.indexOf('?', index), text.indexOf('\n', index)].filter((i) => i >= 0);
   return !GENERAL_TALK.test(text.slice(from, ends.length > 0 ? Math.min(...ends) : text.length));
 };
 
+export const IDIOM_OR_NONVIOLENT = new RegExp(`${IDIOM.source}|${NONVIOLENT_THREAT.source}`, 'i');
+
 const SPECS: RuleSpec[] = [
   rawRule(
-    "kill(?:ing)? myself|end(?:ing)? (?:it all|my life|things|it tonight|it now|everything)|suicid\\w*|take my (?:own )?life|(?:want|wanna|wish|going|ready|plan(?:ning)?) (?:to )?(?:die|be dead|not exist|disappear (?:forever|permanently))|wish i (?:was|were) (?:dead|gone|never born)|better off (?:dead|without me|with no (?:mum|mom|mother|dad|father))|(?:don't|dont|do not) (?:want|wanna) to (?:be here|be alive|live|wake up|exist|go on|carry on|be around)|(?:not|never) (?:wake|waking) up|no (?:point|reason) (?:in |to )?(?:being here|living|going on|carrying on|keep going|any of this|anymore|left)|(?:what's|whats) the point (?:of|in) (?:any of this|living|going on|me)|(?:can't|cant|cannot) (?:go on|do this anymore|keep going|take (?:it|this) anymore)|tired of (?:living|being alive|being here)|not (?:be|being) (?:here|around)(?: \\w+){0,3}? (?:anymore|for (?:it|long)|after)|(?:don't|dont) see (?:the point|myself making it|a future)|make it (?:to|through) (?:my birthday|christmas|the week|this one)|(?:think|thinking|thought) about (?:dying|death|not (?:being here|existing|carrying on)|just not|ending|letting go|turning the wheel|the (?:train|tracks|bridge|cliff))|nobody would (?:notice|miss me|care)|no one would (?:notice|miss me|care)|(?:wouldn't|would not|won't) (?:mind|care) if (?:i|a (?:bus|car|lorry|truck))|hoping something happens|peaceful (?:it would be )?to (?:just )?not|(?:want|wanna) (?:it all )?to (?:stop|be over)|(?:check|checking) out(?: \\w+){0,3}? of everything|i want out\\. of everything|(?:i'm|im) (?:a )?(?:burden|done\\.)|(?:be )?relieved if i was gone|this is it for me|(?:only|one) (?:way|thing) (?:out|left) scares me",
+    "kill(?:ing)? myself|end(?:ing)? (?:it all|my life|things|it tonight|it now|everything)|suicid\\w*|take my (?:own )?life|(?:want|wanna|wish|going|ready|plan(?:ning)?) (?:to )?(?:die|be dead|not exist|disappear (?:forever|permanently))|wish i (?:was|were) (?:dead|gone|never born)|better off (?:dead|without me|with no (?:mum|mom|mother|dad|father))|(?:don't|dont|do not) (?:want|wanna) to (?:be here|be alive|live|wake up(?! in (?:\\w+ )?(?:years?|months?|weeks?|decades?))|exist|go on|carry on|be around)|(?:not|never) (?:wake|waking) up(?! in (?:\\w+ )?(?:years?|months?|weeks?|decades?))|no (?:point|reason) (?:in |to )?(?:being here|living|going on|carrying on|keep going|any of this|anymore|left)|(?:what's|whats) the point (?:of|in) (?:any of this|living|going on|me)|(?:can't|cant|cannot) (?:go on|do this anymore|keep going|take (?:it|this) anymore)|tired of (?:living|being alive|being here)|not (?:be|being) (?:here|around)(?: \\w+){0,3}? (?:anymore|for (?:it|long)|after)|(?:don't|dont) see (?:the point|myself making it|a future)|make it (?:to|through) (?:my birthday|christmas|the week|this one)|(?:think|thinking|thought) about (?:dying|death|not (?:being here|existing|carrying on)|just not|ending|letting go|turning the wheel|the (?:train|tracks|bridge|cliff))|nobody would (?:notice|miss me|care)|no one would (?:notice|miss me|care)|(?:wouldn't|would not|won't) (?:mind|care) if (?:i|a (?:bus|car|lorry|truck))|hoping something happens|peaceful (?:it would be )?to (?:just )?not|(?:want|wanna) (?:it all )?to (?:stop|be over)|(?:check|checking) out(?: \\w+){0,3}? of everything|i want out\\. of everything|(?:i'm|im) (?:a )?(?:burden|done\\.)|(?:be )?relieved if i was gone|this is it for me|(?:only|one) (?:way|thing) (?:out|left) scares me",
     SELF,
     { unless: FIGURATIVE, check: notPast },
   ),
@@ -53,12 +64,12 @@ const SPECS: RuleSpec[] = [
   rawRule(
     "(?:he|she|they|my (?:husband|wife|partner|ex|boyfriend|girlfriend|bf|gf)|his (?:ap|affair partner)|her husband)(?: \\w+){0,3}? (?:said|says|told|threatened|texted|messaged|swore|promised|warned|screamed|shouted)(?: [\\w']+){0,14}? (?:kill|hurt|hit|break|end|burn|stab|shoot|bury|destroy|come for|find me|regret it|be sorry|be dead|you're dead|i'm dead|never see|never walk|won't survive|won't brake|pay for this|watch (?:my|your) back|know what real pain|put me in hospital|make sure|wouldn't walk|or else|do something bad|accidents happen|take what he wants|not leaving)",
     DANGER,
-    { unless: IDIOM, check: notPast },
+    { unless: IDIOM_OR_NONVIOLENT, check: notPast },
   ),
   rawRule(
     "(?:he|she|my (?:husband|wife|partner|ex|boyfriend|girlfriend|bf|gf)|his (?:ap|affair partner))(?: \\w+){0,2}? (?:hit|hits|hitting|punched|punches|slapped|slaps|kicked|choked|chokes|strangled|pinned|shoved|pushed me|threw (?:me|a|his|the|her)|beat|beats|raped|forced (?:himself|herself|sex)|forces sex|grabbed (?:me|my)|held my (?:wrists|arms|throat)|smashed|locked (?:me|the door)|dragged|drove at me|tried to run me|hurt me|has hurt me|'s hurt me|is hurting me|has a (?:gun|knife)|got a (?:gun|knife)|has got a (?:knife|gun))|(?:hands?|fingers) (?:round|around|on) my (?:neck|throat)|(?:by|round) the throat|(?:shotgun|rifle|gun|knife|knives|bat)\\b|afraid (?:of him|for my life)|(?:scared|terrified) (?:of him|for my life|he'll (?:hurt|kill)|he will (?:hurt|kill)|he's going to (?:hurt|kill))|might kill me|(?:don't|do not) feel safe|i'm not safe|(?:tracker|tracking|following me|watching my location|turns up wherever|knows where i (?:go|live)|knows my address|nowhere i can go|driving past my house|outside the door shouting|he's (?:outside|in the kitchen))|(?:took|taken|takes) my (?:car keys|keys|passport|phone and|bank card)|flushed my medication|put me in hospital|watch (?:my|your) back|marks on my neck|bruised|bruises",
     DANGER,
-    { unless: IDIOM, check: notPast },
+    { unless: IDIOM_OR_NONVIOLENT, check: notPast },
   ),
 ];
 
@@ -72,7 +83,7 @@ const THREAT: RuleSpec[] = [
   rawRule(
     "(?:threw|thrown|throws) (?:a|the|his|her|my) \\w+ at (?:me|my head)|(?<!\\b(?:it|that|this|reality|what) )(?:beat|hit|choked|strangled|punched|kicked|slapped|shoved|strangles|chokes|beats) me\\b(?! to it)|(?:already|has) hurt me|in real trouble|(?:she'd|he'd|she'll|he'll) kill me|which school the kids|watch yourself|you'll pay for this",
     DANGER,
-    { unless: IDIOM, check: notPast },
+    { unless: IDIOM_OR_NONVIOLENT, check: notPast },
   ),
   rawRule(
     "wants? to die|(?:hope|wish) i (?:just )?(?:don't|didn't|never) wake up|can't see a future|into my (?:arm|leg|skin|wrist)|\\bi cut\\b(?! (?:my hair|my fringe|the|out|back|down|off|ties|him|her|contact|them))|cut to (?:check|feel)|if a (?:bus|car|lorry|truck) hit me|for it all to (?:be over|end|stop)|keeping me (?:here|alive|going)|half (?:of )?my prescription|(?:bottle|vodka|wine)(?: \\w+){0,5}? (?:pills|tablets)|(?:pills|tablets)(?: \\w+){0,5}? (?:vodka|wine|bottle)|telling me to (?:jump|die|end it)|\\bjump\\b(?! (?:in|on|at|to conclusions|through|start|the gun|ship|ahead))|(?:only one|only way) left scares me|run out of ways to cope|\\bstash\\b|no reasons? left|(?:top of the stairs|edge)(?: \\w+){0,6}? letting go|check out[^\\n]{0,30}of everything",
@@ -91,7 +102,7 @@ const MORE: RuleSpec[] = [
   rawRule(
     "knows where i(?:'m| am) (?:staying|living)|knows where i live|(?:parking|parked|waiting|standing) outside my|turned up at my|in my garden|broken? the (?:non-molestation|restraining|protective|protection) order|careful driving|it's not over|finish (?:this|me)|coming (?:to|for) (?:me|my|\\d+)[^.]{0,40}tonight",
     DANGER,
-    { unless: IDIOM, check: notPast },
+    { unless: IDIOM_OR_NONVIOLENT, check: notPast },
   ),
 ];
 
