@@ -98,6 +98,7 @@ describe('chat register and talk about the words themselves', () => {
     ['crisis as a topic', 'There is a good thread on the warning signs of suicide in the resources section.'],
     ['someone else enabling him', 'His mum has always been his biggest enabler, she still lends him money.'],
     ['someone else enabling him', 'His brother keeps enabling him and covering his debts.'],
+    ['a quote after an apostrophe', "Sometimes I doubt myself. That's what five years of 'you're imagining it' does."],
     ['someone else enabling him', 'honestly his friends enable him every single weekend'],
     ['negation before the label itself', "You're not his enabler, you're traumatized."],
     ['negation before the label itself', "Staying isn't codependency, and no book will change that."],

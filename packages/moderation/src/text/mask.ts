@@ -7,7 +7,9 @@ const BLOCKQUOTE = /<blockquote[\s\S]{0,20000}?<\/blockquote>/gi;
 const TAG = /<\/?[a-z][^<>]{0,300}>/gi;
 // Straight or curly double quotes around at most one line; single curly quotes around two+ words.
 const DOUBLE_QUOTED = /["“”„«»][^"“”„«»\n]{1,400}["“”„«»]/g;
-const SINGLE_QUOTED = /[‘'](?=[a-z])(?:[^'‘’\n]|['’](?=[a-z])){1,400}[’'](?![a-z])/gi;
+// It opens only after a space, a bracket or a line start, so an apostrophe earlier in the sentence ("that's")
+// cannot open a span that swallows the real quote ('you're imagining it').
+const SINGLE_QUOTED = /(?<=^|[\s(])[‘'](?=[a-z])(?:[^'‘’\n]|['’](?=[a-z])){1,400}[’'](?![a-z])/gi;
 
 function blank(match: string): string {
   return match.replace(/[^\n]/g, ' ');
