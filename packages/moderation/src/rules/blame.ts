@@ -40,6 +40,8 @@ const SPECS: RuleSpec[] = [
     pattern: `(?:brought (?:this|it) on (?:yourself|yourselves)|reap what (?:YOU|u) sow|had a (?:hand|part) in (?:this|it)|YOU own (?:part|some|half) of (?:this|it)|own your part|you both (?:own|share)|share (?:the |some of the )?(?:blame|responsibility)|both (?:of YOU )?(?:are |were )?(?:to blame|guilty|responsible)|both (?:let|built|created|allowed|neglected|drifted)|on both of YOU|it takes two|takes 2|two sides to every|(?:a )?two[- ]way street|not (?:all )?(?:on him|on her|his fault alone|just (?:one|his|him))|don't put it all on|(?:weren't|wasn't) all (?:his|hers)|half of (?:th(?:at|is|e) )?(?:pattern|problem|equation|dynamic))`,
     reason: SHARED,
     negatable: false,
+    // The saying turned against itself: "it takes two to have a bad marriage, it takes one to cheat".
+    unless: /\b(?:takes|and|but|only) (?:only )?(?:one|1) to\b|\btook (?:one|1)\b/i,
   },
   {
     pattern: `(?:an? |the )?(?:affairs?|infidelity|cheating|acting out|porn(?: addiction)?|sex addiction|compulsive \\w+|escorts) (?:\\w+ ){0,3}(?:is|are|was) (?:\\w+ ){0,2}?(?:a |the )?(?:symptom|signal|sign|message|cry for help|outcome|result|reaction|response|product|way of signalling|relationship problem|couple'?s? problem|marriage problem)`,
@@ -152,7 +154,8 @@ const SPECS: RuleSpec[] = [
     pattern: `MEN are (?:visual|simple|wired|hunters)|(?:a |that's |thats )?(?:human nature|biology)|(?:matters|important) to (?:guys|men)|(?:happy|satisfied|fulfilled|respected|loved) (?:man|husband|men|husbands|guy|guys|wife|wives) (?:doesn't|don't|does not|do not|never|won't)|(?:affairs|cheating|infidelity) (?:don't|doesn't|do not|does not|never) happen in (?:good|happy|healthy|strong)|nobody cheats on|(?:a wife|wives|a woman) (?:has|have|needs?) to keep (?:her|their) (?:husband|man|men)|(?:the )?(?:wife|partner|woman) always has a (?:part|role|hand)|(?:wives|women|partners) who (?:stop|refuse|don't|won't|let)(?: [\\w']+){1,6}? (?:shouldn't|can't|cannot) (?:be surprised|complain)|(?:wives|partners|spouses) (?:who|that) rejected (?:them|him)`,
     reason: GENERAL,
     negatable: 'before',
-    unless: /\b(?:plenty|myth|nothing to do with|not about|isn't about|rubbish|nonsense|not true)\b/i,
+    unless:
+      /\b(?:plenty|myth|nothing to do with|not about|isn't about|rubbish|nonsense|not true|excuse|nervous system|trauma biology)\b/i,
   },
 ];
 
