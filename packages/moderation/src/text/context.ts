@@ -48,6 +48,9 @@ export function isNegated(sentence: string, at: number, endAt: number, onlyBefor
   }
   const clause = before.slice(clauseStart);
   if (NEGATED_AFTER.test(sentence.slice(endAt))) return true;
+  // Conceded to be answered ("even if he was lonely, lonely people have words") or permitted ("you're
+  // allowed to make a big deal of it"): the words are not asserted against her.
+  if (CONCEDED.test(sentence.slice(0, at))) return true;
   if (!NEGATION.test(clause)) return false;
   // "Therapy won't fix your codependency" denies the fix, not the label: when the last negation before the
   // match governs a verb acting on her condition ("fix your…", "help his…"), the label still applies.
@@ -55,6 +58,8 @@ export function isNegated(sentence: string, at: number, endAt: number, onlyBefor
   return gapStart > at || !PRESUPPOSED.test(sentence.slice(gapStart, at));
 }
 
+const CONCEDED =
+  /\b(?:even if|even though|even when|even had|whether or not|(?:you're|you are|ur|youre) (?:allowed|entitled) to|(?:it's|it is|its) (?:ok|okay|fine|normal|alright|allowed) to|(?:you|u) have every right to)\b/i;
 const NEGATION_ALL = new RegExp(NEGATION.source, 'gi');
 // A verb that acts on a condition it takes for granted, then her (or their) condition: what sits between a
 // negation and the match in "won't fix your codependency", "can't really help her enabling".
