@@ -15,6 +15,10 @@ describe('broader crisis lexicon beside a first person', () => {
     ['coercive tracking', 'He checks my location all evening and calls if I stop anywhere.'],
     ['being locked in', 'He locked me in the spare room again last night.'],
     ['losing the children as a threat', 'He swore I would never see the kids again if I tell anyone.'],
+    ['others better off without her', 'Sometimes I think my family would get their lives back if I was not around.'],
+    ['a car as the means', 'On the drive home I keep steering towards the central reservation.'],
+    ['self-injury again', 'Fresh marks on my thighs again this morning.'],
+    ["a partner's threat in other words", "He keeps telling me that if he can't have me no one can."],
   ])('%s: %s', (_shape, text) => {
     expect(labelsOf(text)).toContain('crisis');
   });
