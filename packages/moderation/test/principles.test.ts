@@ -127,6 +127,12 @@ describe('chat register and talk about the words themselves', () => {
     ['"no wonder" is not a negation', 'with that temper of yours no wonder he lied about the trips', 'blame_shifting'],
     ['"nobody\'s perfect" is the cliché', "Nobody's perfect, sweetheart. Give the man a break.", 'minimizing'],
     ['a negated fix keeps the label', "Therapy won't fix your codependency, only you can.", 'codependency_label'],
+    ['a question that asserts', "Are you sure you aren't just being jealous here?", 'invalidating'],
+    [
+      'her mind as the unreliable part',
+      'Honestly your memory is playing tricks on you after all that stress.',
+      'invalidating',
+    ],
     [
       'a negated cure keeps the label',
       'No amount of checking his phone will cure your enabling.',

@@ -44,6 +44,13 @@ const SPECS: RuleSpec[] = [
     reason: REASON,
     negatable: 'before',
   },
+  // Her mind, memory or perception as the unreliable part, and evidence she is said to invent.
+  {
+    pattern:
+      "YOUR (?:mind|imagination|brain|memory|perception|head|anxiety|fear) (?:is |'s |has been )?(?:\\w+ )?(?:filling in|running (?:wild|away)|run wild|playing tricks|making (?:things|stuff|it) up|skewed|inventing|coloured|colored|distorted|unreliable|choosing)|letting YOUR imagination|(?:YOURE|YOU) (?:just |now |only )?(?:inventing|making up|creating|manufacturing) (?:problems|things|drama|issues|an affair|affairs|reasons)|seeing (?:an affair|affairs|cheating|betrayal|signs|clues) (?:in every|everywhere)|(?:YOU've|YOU have) watched too many|remembering it (?:worse|differently|wrong)|not (?:a )?(?:normal|proportionate|reasonable|rational) (?:response|reaction)",
+    reason: REASON,
+    negatable: 'before',
+  },
 ];
 
 export const invalidatingRules = compileRules('invalidating', SPECS);

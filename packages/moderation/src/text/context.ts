@@ -32,7 +32,7 @@ const CLAUSE_BREAK = /[,;:()—–]|\s-\s|\b(?:but|though|although|because|so|an
 const NEGATION =
   /\b(?:not|never|no|nothing|nobody|none|neither|nor|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|can't|cannot|shouldn't|wouldn't|hardly|stop (?:saying|telling|calling|letting)|quit|instead of|rather than|without|avoid(?:ing)?|isnt|arent|wasnt|werent|dont|doesnt|didnt|wont|cant|shouldnt|wouldnt)\b|n't\b/i;
 const RHETORICAL =
-  /\b(?:isn't|aren't|wasn't|don't|doesn't|didn't|won't|wouldn't|can't|couldn't|shouldn't) (?:this|that|it|you|u|he|she)\b/gi;
+  /\b(?:isn't|aren't|wasn't|don't|doesn't|didn't|won't|wouldn't|can't|couldn't|shouldn't) (?:this|that|it|you|u|he|she)\b|\b(?:are|r) (?:you|u) sure (?:(?:you're|you are|youre|ur|u r|it's|it is|this is|he's) not|(?:you|u) (?:aren't|arent)|(?:it|this|that) (?:isn't|isnt))\b/gi;
 const NEGATED_AFTER = /^\s*(?:is|are|was|were)(?:n't| not| never)\b|^\s*(?:isn't|aren't)\b/i;
 
 /** True when a negation in the same clause comes before the match (or inside it, unless `onlyBefore`),
