@@ -128,6 +128,8 @@ describe('chat register and talk about the words themselves', () => {
     ['"nobody\'s perfect" is the cliché', "Nobody's perfect, sweetheart. Give the man a break.", 'minimizing'],
     ['a negated fix keeps the label', "Therapy won't fix your codependency, only you can.", 'codependency_label'],
     ['a question that asserts', "Are you sure you aren't just being jealous here?", 'invalidating'],
+    ['"at least it wasn\'t" is the cliché', "At least it wasn't with someone from church.", 'minimizing'],
+    ['compared down', 'Plenty of marriages get through much worse things than a few texts.', 'minimizing'],
     [
       'her mind as the unreliable part',
       'Honestly your memory is playing tricks on you after all that stress.',

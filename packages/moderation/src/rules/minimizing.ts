@@ -39,6 +39,13 @@ const SPECS: RuleSpec[] = [
     // "Nobody's perfect" is the cliché itself, not a negation of it.
     negatable: 'before',
   },
+  // Her betrayal compared down: lucky it was only this, others had worse, a blip, barely counts.
+  {
+    pattern:
+      "(?:be|should be|you're|ur|you are|you were|u r) (?:so |really |very )?(?:grateful|thankful|lucky|fortunate) (?:it was (?:only|just|a|one)|it wasn't|he (?:told|confessed|came clean|didn't|only|was honest))|(?:barely|hardly) counts|(?:it's|that's|this is|its|thats) (?:just )?(?:a blip|old news|(?:kind of |pretty |fairly )?minor)\\b|(?:not|isn't|is not|aren't) (?:even )?(?:in )?the same (?:league|universe|ballpark)|about as (?:gentle|mild|minor|tame|small) as (?:it gets|they come|betrayals? go)|(?:survive|survived|get through|got through) (?:far |much |way )?worse (?:than this|things)",
+    reason: SMALL,
+    negatable: 'before',
+  },
 ];
 
 // Pressure to forgive and to stop talking about it, and excuses that make it ordinary.

@@ -47,7 +47,9 @@ export function isNegated(sentence: string, at: number, endAt: number, onlyBefor
     clauseStart = m.index + m[0].length;
   }
   const clause = before.slice(clauseStart);
-  if (NEGATED_AFTER.test(sentence.slice(endAt))) return true;
+  // A pattern that carries its own negation ('before') reads the "wasn't" after it as its own words:
+  // "at least it wasn't physical".
+  if (!onlyBefore && NEGATED_AFTER.test(sentence.slice(endAt))) return true;
   // Conceded to be answered ("even if he was lonely, lonely people have words") or permitted ("you're
   // allowed to make a big deal of it"): the words are not asserted against her.
   if (CONCEDED.test(sentence.slice(0, at))) return true;
