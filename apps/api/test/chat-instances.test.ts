@@ -81,6 +81,20 @@ describe('two instances, one PostgreSQL, one Redis', () => {
     b.close();
   });
 
+  it('counts the flood limit across instances: 10 messages on one, the 11th on the other is refused', async () => {
+    const dana = await signup(apps[0]!);
+    await joinGroup(databases[0]!, groupId, dana.userId);
+    const [a, b] = [await joined(urls[0]!, dana), await joined(urls[1]!, dana)];
+    const ids = Array.from({ length: 10 }, () => clientId());
+    for (const [i, id] of ids.entries()) a.send({ type: 'send', room: roomId, clientMsgId: id, body: `flood ${i}` });
+    for (const id of ids) await a.next('ack', (ack) => ack.clientMsgId === id);
+    const eleventh = clientId();
+    b.send({ type: 'send', room: roomId, clientMsgId: eleventh, body: 'one too many' });
+    expect(await b.next('error')).toMatchObject({ code: 'ERR_CHAT_FLOOD', clientMsgId: eleventh });
+    a.close();
+    b.close();
+  });
+
   it('revokes on every instance: a ban on one drops the member on the other', async () => {
     const c = await joined(urls[1]!, carol);
     const ban = await apps[0]!.inject({

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 
 /**
@@ -10,8 +11,40 @@ export interface Broker {
   /** Every payload published on any instance (this one included), in publish order per publisher. */
   subscribe(channel: string, handler: (payload: string) => void): Promise<void>;
   unsubscribe(channel: string): Promise<void>;
+  /**
+   * A sliding-window limit shared by every instance: whether `key` may act now (at most `max` times in
+   * `windowMs`); an allowed action is counted, a refused one is not.
+   */
+  allow(key: string, max: number, windowMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** In-process windows, swept of idle keys now and then. */
+function memoryWindows(): Broker['allow'] {
+  const windows = new Map<string, number[]>();
+  return async (key, max, windowMs) => {
+    const now = Date.now();
+    if (windows.size > 1_000) {
+      for (const [k, times] of windows) if (now - (times.at(-1) ?? 0) >= windowMs) windows.delete(k);
+    }
+    const times = (windows.get(key) ?? []).filter((t) => now - t < windowMs);
+    const allowed = times.length < max;
+    if (allowed) times.push(now);
+    windows.set(key, times);
+    return allowed;
+  };
+}
+
+/**
+ * The same window in Redis, atomically: a sorted set of the allowed actions' times, pruned, counted and
+ * added to in one script, expiring with the window.
+ */
+const ALLOW_SCRIPT = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1] - ARGV[2])
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1`;
 
 /** One process: a publish is a synchronous loop over the handlers. */
 export function createMemoryBroker(): Broker {
@@ -26,6 +59,7 @@ export function createMemoryBroker(): Broker {
     async unsubscribe(channel) {
       handlers.delete(channel);
     },
+    allow: memoryWindows(),
     async close() {
       handlers.clear();
     },
@@ -56,6 +90,17 @@ export async function createRedisBroker(url: string, onError: (error: Error) => 
     async unsubscribe(channel) {
       handlers.delete(channel);
       await subscriber.unsubscribe(channel);
+    },
+    async allow(key, max, windowMs) {
+      const now = Date.now();
+      const member = `${now}:${randomBytes(4).toString('hex')}`;
+      try {
+        return (await publisher.eval(ALLOW_SCRIPT, 1, key, now, windowMs, max, member)) === 1;
+      } catch (error) {
+        // A Redis outage must not silence every member: let the message through and say so.
+        onError(error as Error);
+        return true;
+      }
     },
     async close() {
       handlers.clear();

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Db } from '@bedrock/db';
 import {
   CHAT_CATCH_UP_MAX,
@@ -47,8 +48,6 @@ export function errorEvent(code: ErrorCode, extra: { room?: string; clientMsgId?
 
 /** The rules of a live room: what joining, sending and typing do. Connections call in one event at a time. */
 export class ChatService {
-  private readonly sendTimes = new Map<string, number[]>();
-
   constructor(private readonly deps: ChatServiceDeps) {}
 
   async handle(conn: Conn, event: ChatClientEvent): Promise<void> {
@@ -127,7 +126,7 @@ export class ChatService {
     if (existing) return this.answerResend(conn, existing, body);
 
     // Moderators and facilitators lead sessions and may need to write in bursts.
-    if (!membership.moderator) this.checkFlood(conn.user.id);
+    if (!membership.moderator) await this.checkFlood(conn.user.id);
     const room = await repo.findRoom(db, roomId);
     if (!room) throw new AppError('ERR_NOT_FOUND');
     const state = roomState(room);
@@ -202,20 +201,13 @@ export class ChatService {
     this.deps.hub.write(conn, encode({ type: 'ack', room, clientMsgId, seq: existing.seq ?? 0, id: existing.id }));
   }
 
-  private checkFlood(userId: string): void {
-    const now = Date.now();
-    const times = (this.sendTimes.get(userId) ?? []).filter((t) => now - t < FLOOD_WINDOW_MS);
-    if (times.length >= FLOOD_MAX) {
-      this.sendTimes.set(userId, times);
-      throw new AppError('ERR_CHAT_FLOOD');
-    }
-    times.push(now);
-    this.sendTimes.set(userId, times);
-  }
-
-  /** Forget a user's flood window when their last socket here closes. */
-  forgetUser(userId: string): void {
-    this.sendTimes.delete(userId);
+  /**
+   * At most FLOOD_MAX messages in FLOOD_WINDOW_MS per member, counted across every instance (in Redis
+   * when the broker is Redis). The key is a keyed hash: the store never holds an account id.
+   */
+  private async checkFlood(userId: string): Promise<void> {
+    const key = `bedrock:chat:flood:${createHmac('sha256', this.deps.secret).update(userId).digest('base64url').slice(0, 24)}`;
+    if (!(await this.deps.broker.allow(key, FLOOD_MAX, FLOOD_WINDOW_MS))) throw new AppError('ERR_CHAT_FLOOD');
   }
 
   private typing(conn: Conn, roomId: string): void {

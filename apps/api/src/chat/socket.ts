@@ -72,7 +72,6 @@ export function handleSocket(
   });
   socket.on('close', () => {
     hub.removeConn(conn);
-    if (hub.connsOf(user.id).length === 0) service.forgetUser(user.id);
   });
   socket.on('error', () => socket.terminate());
 
