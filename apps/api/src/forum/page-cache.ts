@@ -1,5 +1,5 @@
 import { type Post, postSchema, type ReactionKind, type ThreadSummary, threadSummarySchema } from '@bedrock/shared';
-import type { CachedPageCheck } from './pages.ts';
+import type { CachedListCheck, CachedPageCheck } from './pages.ts';
 import { type PostView, presentPost, presentThread, type ThreadView } from './present.ts';
 
 /**
@@ -89,6 +89,8 @@ export interface CachedList {
   size: number;
   threads: Shared<ThreadSummary>[];
   nextCursor: string | null;
+  /** For the check statement: the version and the threads listed. */
+  check: CachedListCheck;
 }
 
 function shared<V extends object>(id: string, at: Date, value: V, flag: keyof V): Shared<V> {
@@ -130,7 +132,7 @@ export function cacheList(version: number, rows: ThreadView[], slug: string, nex
       'unread',
     ),
   );
-  return { version, size: sizeOf(threads), threads, nextCursor };
+  return { version, size: sizeOf(threads), threads, nextCursor, check: { version, ids: threads.map((t) => t.id) } };
 }
 
 /** Serialized variants kept per post, so an entry stays within a small multiple of its counted size. */

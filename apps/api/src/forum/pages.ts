@@ -232,8 +232,8 @@ async function run<T extends ViewerOut>(
 
 export type ThreadPageHead = HeadOut & ThreadView & { groupName: string };
 
-/** A cached shared view the statement may confirm instead of reading the rows again (page-cache.ts). */
-export interface Cached {
+/** What the list's check needs of a cached list (page-cache.ts): its version and the threads listed. */
+export interface CachedListCheck {
   version: number;
   ids: string[];
 }
@@ -252,6 +252,23 @@ interface CacheOut {
   version: string;
   shareable: boolean;
   hit: boolean;
+}
+
+/**
+ * With a cached view (`checkParams`), runs the check; it answers alone when the view is current for this
+ * reader (`hit`), the session is stale, or the thread or group is missing. Otherwise reads the rows, as
+ * the viewer the check settled when there was one.
+ */
+async function checkOrRead<T extends ViewerOut & { groupId: string | null; hit: boolean | null }>(
+  database: Database,
+  which: keyof typeof statements,
+  reader: Reader,
+  checkParams: unknown[] | null,
+  rowsParams: unknown[],
+) {
+  const checked = checkParams ? await run<T>(database, which, 'check', reader, checkParams) : null;
+  if (checked && (checked.row.hit || checked.stale || checked.row.groupId === null)) return checked;
+  return run<T>(database, which, 'rows', checked ? checked.viewer : reader, rowsParams);
 }
 
 type PageRow = ViewerOut &
@@ -273,20 +290,13 @@ export async function readThreadPage(
   limit: number,
   cached: CachedPageCheck | null = null,
 ) {
-  let read = cached
-    ? await run<PageRow>(database, 'page', 'check', reader, [
-        threadId,
-        cached.version,
-        cached.reacted,
-        cached.from,
-        cached.to,
-      ])
-    : null;
-  if (!read || (!read.row.hit && !read.stale && read.row.groupId !== null)) {
-    // The session was settled by the check, if there was one: read as its viewer.
-    read = await run<PageRow>(database, 'page', 'rows', read ? read.viewer : reader, [threadId, cursor, limit]);
-  }
-  const { row, viewer, stale } = read;
+  const { row, viewer, stale } = await checkOrRead<PageRow>(
+    database,
+    'page',
+    reader,
+    cached && [threadId, cached.version, cached.reacted, cached.from, cached.to],
+    [threadId, cursor, limit],
+  );
   const head = row.groupId === null ? null : (row as unknown as ThreadPageHead & CacheOut);
   // Timestamps become Dates in place: a page is large enough for copies to show.
   const posts = (row.posts ?? null) as unknown as PostView[] | null;
@@ -318,13 +328,15 @@ export async function readThreadList(
   slug: string,
   cursor: string | null,
   limit: number,
-  cached: Cached | null = null,
+  cached: CachedListCheck | null = null,
 ) {
-  let read = cached ? await run<ListRow>(database, 'list', 'check', reader, [slug, cached.version, cached.ids]) : null;
-  if (!read || (!read.row.hit && !read.stale && read.row.groupId !== null)) {
-    read = await run<ListRow>(database, 'list', 'rows', read ? read.viewer : reader, [slug, cursor, limit]);
-  }
-  const { row, viewer, stale } = read;
+  const { row, viewer, stale } = await checkOrRead<ListRow>(
+    database,
+    'list',
+    reader,
+    cached && [slug, cached.version, cached.ids],
+    [slug, cursor, limit],
+  );
   const head = row.groupId === null ? null : (row as unknown as HeadOut & CacheOut);
   const threads = (row.threads ?? null) as unknown as ThreadView[] | null;
   for (const [i, t] of (row.threads ?? []).entries()) {

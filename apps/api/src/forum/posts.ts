@@ -16,7 +16,7 @@ import { postAccess, threadAccess, type Viewer } from './access.ts';
 import { threadPseudonym } from './anonymity.ts';
 import { newId } from './ids.ts';
 import { renderMarkdown } from './markdown.ts';
-import { minute, type PostView, postColumns, presentPost } from './present.ts';
+import { minute, type PostView, pageOf, postColumns, presentPost } from './present.ts';
 import { type ForumContext, moderatedWrite, type NewPost, type Page, postValues } from './threads.ts';
 
 /** One post as `viewer` sees it (after an access check by the caller). */
@@ -189,15 +189,14 @@ export async function myPosts(ctx: ForumContext, viewer: Viewer & {}, page: Page
     .where(and(eq(posts.authorId, viewer.id), isNull(posts.deletedAt), after))
     .orderBy(desc(posts.createdAt), desc(posts.id))
     .limit(limit + 1);
-  const more = rows.length > limit;
-  const shown = rows.slice(0, limit);
+  const { shown, nextCursor } = pageOf(rows, limit);
   return {
     posts: shown.map((row) => ({
       post: presentPost(row as PostView),
       thread: { id: row.threadId, title: row.threadTitle },
       group: { slug: row.groupSlug, name: row.groupName },
     })),
-    nextCursor: more ? (shown.at(-1)?.id ?? null) : null,
+    nextCursor,
   };
 }
 

@@ -28,6 +28,15 @@ export function minute(date: Date): string {
   return `${date.toISOString().slice(0, 17)}00.000Z`;
 }
 
+/**
+ * One page from the `limit + 1` rows a read fetched: the extra row only tells that more exist, and the
+ * next page starts after the last row shown (its id is the cursor).
+ */
+export function pageOf<T extends { id: string }>(rows: T[], limit: number): { shown: T[]; nextCursor: string | null } {
+  const shown = rows.slice(0, limit);
+  return { shown, nextCursor: rows.length > limit ? (shown.at(-1)?.id ?? null) : null };
+}
+
 export const HELD_NOTE =
   'Your post is waiting for a moderator. Only you and the moderators can see it for now; we will let you know what happens next.';
 export const REMOVED_NOTE = 'A moderator removed this post, so only you and the moderators can see it.';

@@ -25,7 +25,7 @@ import {
   VersionedCache,
 } from './page-cache.ts';
 import { type Reader, readThreadList, readThreadPage } from './pages.ts';
-import { presentPost, presentThread } from './present.ts';
+import { pageOf, presentPost, presentThread } from './present.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export interface PostWrite {
@@ -129,14 +129,7 @@ export async function listThreadsJson(ctx: ForumContext, reader: Reader, slug: s
   const limit = page.limit ?? LIMITS.pageDefault;
   const key = cacheKey(slug, page, limit);
   const cached = ctx.cache?.lists.get(key);
-  const read = await readThreadList(
-    ctx.database,
-    reader,
-    slug,
-    page.cursor ?? null,
-    limit + 1,
-    cached ? { version: cached.version, ids: cached.threads.map((t) => t.id) } : null,
-  );
+  const read = await readThreadList(ctx.database, reader, slug, page.cursor ?? null, limit + 1, cached?.check ?? null);
   const { head, viewer, stale } = read;
   if (stale) return listThreadsJson(ctx, viewer, slug, page);
   // The access check decides; the rows were read in the same statement only to save round trips.
@@ -145,10 +138,7 @@ export async function listThreadsJson(ctx: ForumContext, reader: Reader, slug: s
   const signedIn = !!viewer;
   let list = head.hit ? cached : undefined;
   if (!list) {
-    const rows = read.threads ?? [];
-    const more = rows.length > limit;
-    const shown = rows.slice(0, limit);
-    const nextCursor = more ? (shown.at(-1)?.id ?? null) : null;
+    const { shown, nextCursor } = pageOf(read.threads ?? [], limit);
     if (!head.shareable) {
       return JSON.stringify(
         threadListResponseSchema.parse({
@@ -247,10 +237,7 @@ export async function threadPageJson(ctx: ForumContext, reader: Reader, threadId
   const group = { slug: head.groupSlug, name: head.groupName, kind: head.groupKind };
   let shared = head.hit ? cached : undefined;
   if (!shared) {
-    const rows = read.posts ?? [];
-    const more = rows.length > limit;
-    const shown = rows.slice(0, limit);
-    const nextCursor = more ? (shown.at(-1)?.id ?? null) : null;
+    const { shown, nextCursor } = pageOf(read.posts ?? [], limit);
     if (!head.shareable) {
       const posts = shown.map((row) => presentPost(row, head.readAt, signedIn));
       return JSON.stringify(threadPageResponseSchema.parse({ thread, group, posts, nextCursor }));

@@ -1,6 +1,6 @@
 import { auditLog, type Db, users } from '@bedrock/db';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { minute } from '../forum/present.ts';
+import { minute, pageOf } from '../forum/present.ts';
 import { moderationHandle } from './handle.ts';
 
 export interface AuditFilters {
@@ -39,8 +39,7 @@ export async function listAudit(db: Db, secret: string, filters: AuditFilters) {
     .where(and(...conditions))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(filters.limit + 1);
-  const more = rows.length > filters.limit;
-  const shown = rows.slice(0, filters.limit);
+  const { shown, nextCursor } = pageOf(rows, filters.limit);
   return {
     entries: shown.map((r) => ({
       id: r.id,
@@ -51,6 +50,6 @@ export async function listAudit(db: Db, secret: string, filters: AuditFilters) {
       reason: r.reason,
       at: minute(r.createdAt),
     })),
-    nextBefore: more ? (shown.at(-1)?.id ?? null) : null,
+    nextBefore: nextCursor,
   };
 }
