@@ -1,3 +1,4 @@
+import { seededRandom } from '@bedrock/moderation/random';
 // Bench texts are generated, not stored: a seeded generator mixes forum-register fragments (support,
 // narration, some harmful replies, contact details) so every run measures the same inputs.
 
@@ -27,25 +28,13 @@ const WORDS =
     ' ',
   );
 
-/** Mulberry32: a tiny seeded generator, so the bench is reproducible. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pick<T>(list: readonly T[], random: () => number): T {
   return list[Math.floor(random() * list.length)] as T;
 }
 
 /** Chat-length messages: one fragment, sometimes with a few extra words (5–40 words). */
 export function chatMessages(count: number, seed = 1): string[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: count }, () => {
     const extra = Array.from({ length: Math.floor(random() * 12) }, () => pick(WORDS, random)).join(' ');
     return `${pick(FRAGMENTS, random)} ${extra}`.trim();
@@ -54,7 +43,7 @@ export function chatMessages(count: number, seed = 1): string[] {
 
 /** Forum posts of about `words` words, fragments mixed with filler sentences. */
 export function longPosts(count: number, words: number, seed = 2): string[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: count }, () => {
     const parts: string[] = [];
     let total = 0;

@@ -5,6 +5,7 @@ import { Analysis } from '../src/classify.ts';
 import type { CorpusItem } from '../src/eval/corpus.ts';
 import type { LabelModel, ModelFile } from '../src/model/linear.ts';
 import { ModelViews, type ViewName } from '../src/model/views.ts';
+import { seededRandom } from '../src/random.ts';
 
 // Harmful-language labels are read on the writer's own sentences only. Crisis reads every word (a
 // reported threat is the crisis) and is an extra OR-signal beside the patterns; its stronger L2, its rate
@@ -104,18 +105,6 @@ export const DEFAULT_OPTIONS: LearnOptions = {
   // +0.003 to +0.014 and hard negatives flagged −0.1 to −0.3 points. Five runs gained no more.
   seeds: 3,
 };
-
-/** A small seeded generator, so training with dropout stays deterministic. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Documents as arrays of feature indices (distinct per document), with the feature names. */
 interface Indexed {
@@ -218,7 +207,7 @@ function train(
   const w = new Float64Array(n);
   let bias = 0;
   for (let run = 0; run < runs; run++) {
-    const one = sgd(mulberry32(0x5eed + run));
+    const one = sgd(seededRandom(0x5eed + run));
     for (let f = 0; f < n; f++) w[f] = (w[f] as number) + (one.w[f] as number) / runs;
     bias += one.bias / runs;
   }
