@@ -6,7 +6,8 @@
 // sweep shows each label's F1 over thresholds (labels are decided independently, so each picks its own).
 // Run: pnpm --filter @bedrock/moderation cv [file.jsonl ...] [--options='{"nbAlpha":1}'] [--salt=s2]
 // (--options: learner settings of scripts/learn.ts other than the committed ones, to compare them;
-// --salt: other folds.)
+// --salt: other folds; --errors=PREFIX: the items whose id starts with PREFIX that the whole classifier gets
+// wrong, each with the labels the patterns and each fold's model gave.)
 //
 // The patterns do not depend on the model, so they run once per item; a model's flags are those of
 // flags.ts: a label is flagged when its document probability reaches the threshold and (crisis) its best
@@ -156,6 +157,23 @@ function averagePrecision(label: Label): number {
   return positives === 0 ? 0 : sum / positives;
 }
 const ap = MODELLED.map(({ label }) => `${label.split('_')[0]} ${averagePrecision(label).toFixed(3)}`).join(', ');
+
+const errorsOf = args.find((a) => a.startsWith('--errors='))?.slice('--errors='.length);
+if (errorsOf !== undefined) {
+  const whole = predictions(thresholdOf, true);
+  items.forEach((item, i) => {
+    if (!item.id.startsWith(errorsOf)) return;
+    const got = [...(whole.get(item.id)?.labels ?? [])].sort().join(',');
+    const want = [...item.labels].sort().join(',');
+    if (got === want) return;
+    const { ruleLabels } = prepared[i] as Prepared;
+    const p = [...(scores.get(item.id)?.p ?? [])].map(([l, v]) => `${l.slice(0, 5)} ${v.toFixed(2)}`).join(' ');
+    process.stdout.write(
+      `${item.id} want [${want}] got [${got}] rules [${[...ruleLabels].join(',')}] model ${p}\n  ${item.text.replace(/\n/g, ' / ')}\n`,
+    );
+  });
+  process.exit(0);
+}
 
 process.stdout.write(
   `${items.length} items, ${FOLDS}-fold cross-validation${Object.keys(options).length > 0 ? `, options ${JSON.stringify(options)}` : ''}\n\n` +

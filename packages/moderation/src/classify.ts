@@ -1,7 +1,7 @@
 import type { Classification, Flag, Label } from '@bedrock/shared';
 import { blameRules } from './rules/blame.ts';
 import { codependencyRules } from './rules/codependency.ts';
-import { crisisRules } from './rules/crisis.ts';
+import { crisisDenied, crisisRules } from './rules/crisis.ts';
 import { generalCrisisRules } from './rules/crisis-general.ts';
 import { identifyingRules } from './rules/identifying.ts';
 import { invalidatingRules } from './rules/invalidating.ts';
@@ -73,6 +73,7 @@ export class Analysis {
     }
     if (rule.question && !text.includes('?')) return false;
     if (rule.check && !rule.check(target.slice(start, end), target, start)) return false;
+    if (rule.label === 'crisis' && crisisDenied(text.slice(0, at), target.slice(start, end))) return false;
     if (rule.scope === 'raw') return true;
     const ownWords =
       !isReported(text, at, endAt) &&

@@ -75,3 +75,27 @@ describe('crisis categories: places, finality, softened words, self-injury, cont
     expect(labelsOf(text)).not.toContain('crisis');
   });
 });
+
+describe('denial: a risk word denied just before it, a partner denied as the one who did it', () => {
+  it.each([
+    ['her own denial', "Before anyone panics: I'm not suicidal, just very low today."],
+    ['not wanting to die', "I don't want to die, I want him to understand what he did."],
+    ['not going to', 'Not in danger and not going to hurt myself, just crying in the car.'],
+    ['a partner who never hit her', 'He never hit me, not once, which is why the lying floored me.'],
+    ['a partner who never threatened her', 'No, he has never threatened me. He sulks.'],
+  ])('not crisis, %s: %s', (_shape, text) => {
+    expect(labelsOf(text)).not.toContain('crisis');
+  });
+
+  it.each([
+    ['no longer', 'I no longer want to be alive.'],
+    ['never felt so', 'I have never felt so hopeless in my life.'],
+    ['no way out', "There's no way out of this except ending it."],
+    ['a threat of never letting her go', "He said he'd never let me see the kids again and he'd hurt me if I tried."],
+    ['he will not stop', "He won't stop hitting me when he drinks."],
+    ['used to it, said to her', 'He choked me in bed and said I should be used to it by now.'],
+    ['reading about means', 'Spent last night reading how much of my medication would be enough.'],
+  ])('still crisis, %s: %s', (_shape, text) => {
+    expect(labelsOf(text)).toContain('crisis');
+  });
+});

@@ -1,7 +1,6 @@
 import type { Flag, Label } from '@bedrock/shared';
 import { notPast } from '../rules/crisis.ts';
 import { isIdiomatic } from '../rules/crisis-general.ts';
-import { isMetaDiscussion } from '../text/context.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { type LabelModel, type ModelFile, probabilities, scoreTable, strongestFeatures } from './linear.ts';
 import { type Analysed, ModelViews, type SentenceView, type ViewName } from './views.ts';
@@ -55,7 +54,7 @@ export type { Analysed } from './views.ts';
 /** The crisis model's best sentence still has to be a crisis now: not told as over, not an idiom, not
  * talk about crisis in general (a book, a thread, a helpline), the same tests the patterns pass. */
 function crisisNow(raw: string, best: SentenceView): boolean {
-  return notPast('', raw, best.sentence.start) && !isIdiomatic(best.text) && !isMetaDiscussion(best.text);
+  return notPast('', raw, best.sentence.start) && !isIdiomatic(best.text);
 }
 
 function bestSentence(

@@ -23,12 +23,12 @@ export const NONVIOLENT_THREAT =
   /^(?![^.!?\n]*\b(?:kill|hurt|hit|beat|knife|gun|die|dead|strangl|chok|burn|stab|shoot|take the kids|take (?:my|our|the) (?:kids|children|son|daughter|baby)|never see|nudes|photos|pictures|videos)\w*)[^.!?\n]*?\bthreaten\w* (?:me |us )?(?:to (?:tell|sue|leave|divorce|report|move out|stop paying|cancel|cut (?:me |us )?off|go to (?:his|my|the|a) (?:mum|mom|lawyer|solicitor|court))|with (?:a |an )?(?:lawsuit|divorce|legal action|solicitors?|lawyers?|court))/i;
 // Looking back on a crisis that is over, or talking about crisis in general, is not a crisis now.
 const PAST_OR_GENERAL =
-  /\b(?:years? ago|months ago|(?<!\b(?:never|he|she|you|we) )used to|as a teen(?:ager)?|(?:years?|months) clean|clean from|came through|on the other side|i'm (?:okay|ok|fine) now|past that|risk of|for those who|anyone who (?:has|had)|safety plan matters|(?:my|a) friend(?:'s)? (?:\w+ ){0,3}?(?:tried|attempted|took (?:her|his) own|killed|died|lost|overdosed|self-harms?)|(?:she|he|they|daughter|son|friend|sister|brother|mum|mom|dad) used to|passed away|last (?:year|spring|summer|autumn|winter)|(?:for )?over a year|went through a (?:period|phase|time)|free of it|grateful to be alive|(?:much |a )?better place|(?:it|they|that|the (?:urge|thoughts?)) (?:has |have )?passed|instead\b[^.!?\n]{0,40}(?:proud|helped|passed)|statistics|a study|more common among|asked if i'd ever|asked (?:me )?(?:if|whether) (?:i'd|he'd|he had|i had|he has|i have|he's) ever|long healed|old (?:self-harm )?scars|(?:daughter|son|friend|sister|brother|child|teen)\w* (?:was|were) (?:self-harming|cutting|suicidal)|short story|creative writing|(?:a|my) novel|fiction|that was (?:in )?(?:19|20)\d\d|back then|back in '\d\d|years later|(?:stable|safe|good|okay|ok|fine|sober) now|therapy changed|gone now|they're gone|(?:is|are|that's|it's|now|all|finally) behind me|i'm safe|before we separated|i'm steady|perpetrator programme|(?:that|it|this) was (?:back )?in (?:19|20)\d\d|back in (?:19|20)\d\d|(?:don't|do not|no longer) (?:hurt|cut|harm) myself (?:now|anymore|any more)|among (?:teenagers|teens|young people|children|kids)|signs to (?:watch|look) for|guest speaker|(?:tv|the|that|this) (?:drama|film|movie|episode|series|documentary|show)|the scene with)\b/i;
+  /\b(?:years? ago|months ago|(?<!\b(?:never|he|she|you|we|be|get|got|getting|am|i'm|is|are|was) )used to(?! (?:it|this|that|them|him|her)\b)|as a teen(?:ager)?|(?:years?|months) clean|clean from|came through|on the other side|i'm (?:okay|ok|fine) now|past that|risk of|for those who|anyone who (?:has|had)|safety plan matters|(?:my|a) friend(?:'s)? (?:\w+ ){0,3}?(?:tried|attempted|took (?:her|his) own|killed|died|lost|overdosed|self-harms?)|(?:she|he|they|daughter|son|friend|sister|brother|mum|mom|dad) used to|passed away|last (?:year|spring|summer|autumn|winter)|(?:for )?over a year|went through a (?:period|phase|time)|free of it|grateful to be alive|(?:much |a )?better place|(?:it|they|that|the (?:urge|thoughts?)) (?:has |have )?passed|instead\b[^.!?\n]{0,40}(?:proud|helped|passed)|statistics|a study|more common among|asked if i'd ever|asked (?:me )?(?:if|whether) (?:i'd|he'd|he had|i had|he has|i have|he's) ever|long healed|old (?:self-harm )?scars|(?:daughter|son|friend|sister|brother|child|teen)\w* (?:was|were) (?:self-harming|cutting|suicidal)|short story|creative writing|(?:a|my) novel|fiction|that was (?:in )?(?:19|20)\d\d|back then|back in '\d\d|years later|(?:stable|safe|good|okay|ok|fine|sober) now|therapy changed|gone now|they're gone|(?:is|are|that's|it's|now|all|finally) behind me|i'm safe|before we separated|i'm steady|perpetrator programme|(?:that|it|this) was (?:back )?in (?:19|20)\d\d|back in (?:19|20)\d\d|(?:don't|do not|no longer) (?:hurt|cut|harm) myself (?:now|anymore|any more)|among (?:teenagers|teens|young people|children|kids)|signs to (?:watch|look) for|guest speaker|(?:tv|the|that|this) (?:drama|film|movie|episode|series|documentary|show)|the scene with)\b/i;
 const STILL_NOW = /\b(?:again|relapsed?|tonight|right now|still (?:want|think|feel|have))\b/i;
 // Talk about crisis as a topic (a helpline, a charity, research, a book, how to answer someone else),
 // judged on the sentence of the match only.
 const GENERAL_TALK =
-  /\b(?:prevention|awareness|charity|lifeline|helpline|hotline|crisis line|988|samaritans|content warning|trigger warning|protocol|research(?:ers)? (?:says?|shows?|found)|studies|statistics|chapter|the book|documentary|article|podcast|thread on|the difference between|(?:the )?suicide risk|warning signs|signs of|how do (?:you|we) (?:all )?(?:reply|respond|answer)|when someone|if someone|someone who mentions|those of us|(?:pls|please) call|if (?:ur|you're|you are|u r|youre) not safe|if (?:you|u) (?:think|suspect|find|found|notice)|workshop|webinar|(?:don't|do not) have to be (?:suicidal|in crisis)|(?:clients?|patients?) about)\b/i;
+  /\b(?:prevention|awareness|charity|lifeline|helpline|hotline|crisis line|988|samaritans|content warning|trigger warning|protocol|research(?:ers)? (?:says?|shows?|found)|studies|statistics|chapter|the book|documentary|article|podcast|thread on|the difference between|(?:the )?suicide risk|warning signs|signs of|how do (?:you|we) (?:all )?(?:reply|respond|answer)|when someone|if someone|someone who mentions|those of us|(?:pls|please) call|if (?:ur|you're|you are|u r|youre) not safe|if (?:you|u) (?:think|suspect|find|found|notice)|workshop|webinar|blog|(?:don't|do not) have to be (?:suicidal|in crisis)|(?:clients?|patients?) about)\b/i;
 
 // "I want to end it. The marriage, I mean": the writer says what she is ending.
 const CLARIFIED =
@@ -42,6 +42,22 @@ export const notPast = (_m: string, text: string, index: number): boolean => {
   const ends = [text.indexOf('.', index), text.indexOf('?', index), text.indexOf('\n', index)].filter((i) => i >= 0);
   return !GENERAL_TALK.test(text.slice(from, ends.length > 0 ? Math.min(...ends) : text.length));
 };
+
+/** A risk word denied just before it, in its clause ("I'm not suicidal", "I don't want to die", "not going
+ * to hurt myself"); "no longer", "not sure", "never felt so…", "no way out", "no reason to…" do not deny. */
+const DENIED_BEFORE =
+  /\b(?:not|never|no|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|wouldn't|isnt|arent|wasnt|werent|dont|doesnt|didnt|wont|nobody|no one)(?!\s+(?:longer|sure|even|felt|feel|been|more|so|know|stop|anymore|any more|one|matter|point|way|reason|future|hope|choice|idea|clue|end|escape|safe place|option)\b)(?:\s+[\w']+){0,2}\s*$/;
+/** A partner denied as the subject of the violence ("he never hit me", "he has never threatened me",
+ * "my ex didn't hurt me"), not a threat of never letting her go ("he'd never let me…", "won't stop"). */
+const PARTNER_DENIED =
+  /^(?:he|she|they|my \w+|his \w+(?: \w+)?)(?: (?:has|had|have|is|was|did|does|really|ever|honestly|actually))? (?:never|not|didn't|doesn't|hasn't|hadn't|wouldn't|didnt|doesnt|hasnt|hadnt|wouldnt)\b(?! (?:stop|stops|stopped|let|leave|leaves)\b)/;
+
+/** Whether a crisis match is denied: a negation just before it in its sentence, or a partner denied as the
+ * one who did it. Every crisis rule passes this (classify.ts). */
+export function crisisDenied(sentenceBefore: string, match: string): boolean {
+  const clause = sentenceBefore.slice(Math.max(sentenceBefore.lastIndexOf(','), sentenceBefore.lastIndexOf(';')) + 1);
+  return DENIED_BEFORE.test(clause) || PARTNER_DENIED.test(match);
+}
 
 export const IDIOM_OR_NONVIOLENT = new RegExp(`${IDIOM.source}|${NONVIOLENT_THREAT.source}`, 'i');
 
