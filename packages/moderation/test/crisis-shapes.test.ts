@@ -99,3 +99,16 @@ describe('denial: a risk word denied just before it, a partner denied as the one
     expect(labelsOf(text)).toContain('crisis');
   });
 });
+
+describe('ending a relationship is not ending a life', () => {
+  it.each([
+    ['ready to end it with him', "I'm ready to end it with him. Anyone have a good separation checklist?"],
+    ['ending things with a counsellor', 'Ending things tonight with the counsellor he picked; we need someone trauma-informed.'],
+  ])('not crisis, %s: %s', (_shape, text) => {
+    expect(labelsOf(text)).not.toContain('crisis');
+  });
+
+  it('ending it, with nothing named, still is', () => {
+    expect(labelsOf("I'm ready to end it. Tonight.")).toContain('crisis');
+  });
+});

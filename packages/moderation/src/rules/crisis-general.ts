@@ -26,7 +26,7 @@ const SPECS: RuleSpec[] = [
     { unless: FIGURATIVE, check: notPast },
   ),
   rawRule(
-    "(?:want|wanna|wish|rather|hope|ready|going|planning|plan|decided|better|easier|tempted|urge) (?:to |i |i'd |if i )?(?:just |simply |quietly )?(?:die|be dead|not (?:be |wake |exist|live)|disappear|stop existing|stop living|end (?:it|things|everything|my life)|sleep forever|never wake|go to sleep forever|be gone|wasn't here|weren't here|was gone|were gone)",
+    "(?:want|wanna|wish|rather|hope|ready|going|planning|plan|decided|better|easier|tempted|urge) (?:to |i |i'd |if i )?(?:just |simply |quietly )?(?:die|be dead|not (?:be |wake |exist|live)|disappear|stop existing|stop living|end (?:it|things|everything)(?! (?:with|all with|between|off)\\b)|end my life|sleep forever|never wake|go to sleep forever|be gone|wasn't here|weren't here|was gone|were gone)",
     CRISIS_REASONS.self,
     { unless: FIGURATIVE, check: notPast },
   ),
