@@ -103,12 +103,34 @@ describe('denial: a risk word denied just before it, a partner denied as the one
 describe('ending a relationship is not ending a life', () => {
   it.each([
     ['ready to end it with him', "I'm ready to end it with him. Anyone have a good separation checklist?"],
-    ['ending things with a counsellor', 'Ending things tonight with the counsellor he picked; we need someone trauma-informed.'],
+    [
+      'ending things with a counsellor',
+      'Ending things tonight with the counsellor he picked; we need someone trauma-informed.',
+    ],
   ])('not crisis, %s: %s', (_shape, text) => {
     expect(labelsOf(text)).not.toContain('crisis');
   });
 
   it('ending it, with nothing named, still is', () => {
     expect(labelsOf("I'm ready to end it. Tonight.")).toContain('crisis');
+  });
+});
+
+describe('goodbyes to things, and being done with him', () => {
+  it.each([
+    ['a house', 'Said goodbye to the house today. Walked round every room and cried.'],
+    ['an old number', 'Goodbye forever to my old phone number! He can only reach me through the solicitor now.'],
+    ['a board of the site', "This is my last post in the 'still together' board! Moving to the separated section."],
+    ['done with him', "I'm DONE. Done with him, done with the lies, ringing a solicitor on Monday."],
+    ['ending it, then naming it', "Ending it. The marriage. He's been told and I'm at mum's."],
+  ])('not crisis, %s: %s', (_shape, text) => {
+    expect(labelsOf(text)).not.toContain('crisis');
+  });
+
+  it.each([
+    ['a goodbye to everyone', "I'm done. Goodbye everyone."],
+    ['a last post with no place named', 'This is my last post. Thank you all for everything.'],
+  ])('still crisis, %s: %s', (_shape, text) => {
+    expect(labelsOf(text)).toContain('crisis');
   });
 });

@@ -9,6 +9,12 @@ const PARTNER =
   '(?:he|she|my (?:husband|wife|partner|ex|bf|gf|boyfriend|girlfriend)|his (?:ap|affair partner|girlfriend)|the ap)';
 const HARM =
   '(?:hurt|kill|take|regret|sorry|make sure|never|end|ruin|destroy|find|come after|come for|do something|pay|suffer|burn|dead|die|break|throw|lock|sorry)';
+/** A goodbye to a named thing, not to life ("said goodbye to the house", "goodbye, old life", "goodbye forever
+ * to my old phone number"), or a last post somewhere on the site ("my last post in the 'still together'
+ * board"). */
+const NAMED_GOODBYE =
+  /\bgoodbye(?: forever)?,? (?:to )?(?:the|my|our|this|that|his|her|old)\b[^.!?\n]{0,20}?\b(?:house|home|flat|apartment|phone|number|car|job|life|marriage|ring|dress|town|city|board|section|church|group|sofa|bed|name|account|neighbou?rs?|street|village|garden|office|team|colleagues)\b|\blast (?:post|message) (?:in|on) (?:the|this|that) [^.!?\n]{0,30}?\b(?:board|section|thread|forum|group|sub)\b/;
+const GOODBYE_UNLESS = new RegExp(`${FIGURATIVE.source}|${NAMED_GOODBYE.source}`, 'i');
 const SPECS: RuleSpec[] = [
   rawRule(
     `if i (?:ever )?(?:leave|left|tell|told|go|take|took|divorce|report|call|show|try|speak|talk|mention|contact|move out)\\b[^.!?\\n]{0,80}?\\b(?:he|she|they)(?:'ll|'d| will| would| is going to| swore| said)\\b[^.!?\\n]{0,50}?\\b${HARM}|\\b(?:he|she|they)(?:'ll|'d| will| would)\\b[^.!?\\n]{0,50}?\\b${HARM}\\w*[^.!?\\n]{0,50}? if i (?:ever )?(?:leave|left|tell|go|take|divorce|report|call|show|try|talk|contact)`,
@@ -33,7 +39,7 @@ const SPECS: RuleSpec[] = [
   rawRule(
     "(?:this is|saying|say|said) (?:my )?goodbye|final (?:post|message|goodbye)|last (?:post|message) (?:from me|here|ever)|won't be here (?:tomorrow|much longer|for long|by)|(?:take care of|look after) (?:my|the) (?:kids|children|cat|dog|son|daughter) for me|(?:affairs|things) in order|(?:everyone|they|the kids|my kids|my family|my children|he|the world) (?:would be|will be|are|is|'d be) (?:so much |much |all )?better off(?! (?:with(?:out)? him|with him out|without (?:their|his) (?:dad|father)|now (?:that )?he|since he))|(?:a|such a) burden (?:to|on) (?:everyone|them|my|the)|(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|punish|punishing|scratch|scratching|starv\\w+|bruis\\w+) (?:myself|my body|my skin|my arms?|my legs?|my wrists?|my thighs?)",
     CRISIS_REASONS.plan,
-    { unless: FIGURATIVE, check: notPast },
+    { unless: GOODBYE_UNLESS, check: notPast },
   ),
   rawRule(
     "(?:not|don't|do not|never) feel(?:ing)? safe|scared for my (?:life|safety|kids)|(?:afraid|scared|terrified) (?:of what he(?:'ll| will| might)|he(?:'ll| will| might| could) (?:hurt|kill|do something)|to go home|for my life)|(?:called|call|calling) the police (?:on him|because|when|after)",
@@ -71,7 +77,10 @@ const FIRST_OR_DONE_TO_ME = /\b(?:i|i'm|im|i've|i'd|i'll|me|my|myself|we|us)\b/i
 const ABOUT_OTHERS =
   /\b(?:you|your|he|she|they|him|her|his|their|them|someone|somebody|people|anyone|friend|character|teenagers|kids|children|men|women|partners)\b/i;
 
-const NOT_NOW = new RegExp(`${FIGURATIVE.source}|${EVERYDAY.source}|${NONVIOLENT_THREAT.source}`, 'i');
+const NOT_NOW = new RegExp(
+  `${FIGURATIVE.source}|${EVERYDAY.source}|${NONVIOLENT_THREAT.source}|${NAMED_GOODBYE.source}`,
+  'i',
+);
 
 /** A sentence whose risk words are an idiom or everyday talk ("my phone died", "this heat will finish me
  * off"): the crisis model's flag is dropped for it, as the patterns are. */
