@@ -36,3 +36,19 @@ describe('the same shapes in her own narration or support are not flagged', () =
     expect(labelsOf(text)).not.toContain('minimizing');
   });
 });
+
+describe('the pressure as a negative imperative', () => {
+  it.each([
+    ['chat', 'dont dwell on it hun, past is past'],
+    ['forum', "Don't keep bringing it up at every dinner, it's been a year."],
+  ])('minimizing, %s: %s', (_shape, text) => {
+    expect(labelsOf(text)).toContain('minimizing');
+  });
+
+  it.each([
+    ['her own narration', "I don't dwell on it much anymore, therapy helped."],
+    ['support against the pressure', "Don't let anyone tell you to stop dwelling on it."],
+  ])('not flagged, %s: %s', (_shape, text) => {
+    expect(labelsOf(text)).not.toContain('minimizing');
+  });
+});

@@ -39,6 +39,16 @@ const SPECS: RuleSpec[] = [
     // "Nobody's perfect" is the cliché itself, not a negation of it.
     negatable: 'before',
   },
+  // The pressure as a negative imperative ("don't dwell on it", "dont keep bringing it up"): the negation
+  // is the point, so it does not clear the words.
+  {
+    pattern:
+      "(?:don't|dont|do not) (?:keep |just )?(?:dwell(?:ing)? on|obsess(?:ing)? (?:over|about)|(?:bring|bringing) (?:it|this|that) up|dig(?:ging)? (?:it|this|that|things) up|rehash(?:ing)?|live in the past|look back|let (?:it|this|that|one (?:mistake|slip|affair)) (?:ruin|define|destroy))",
+    reason: RUSH,
+    negatable: false,
+    unless:
+      /\b(?:when you're ready|in your own time|your own pace|no rush|no timeline|don't have to|doesn't have to|nobody|no one|anyone)\b/i,
+  },
   // Her betrayal compared down: lucky it was only this, others had worse, a blip, barely counts.
   {
     pattern:
