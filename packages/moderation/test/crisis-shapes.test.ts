@@ -134,3 +134,16 @@ describe('goodbyes to things, and being done with him', () => {
     expect(labelsOf(text)).toContain('crisis');
   });
 });
+
+describe('a partner denied in the contracted form', () => {
+  it.each([
+    ["he's never", "He's never touched me, never threatened me. He slams doors and sulks."],
+    ["she's never", "She's never been violent and never threatened me; it's the lying I can't take."],
+  ])('not crisis, %s: %s', (_shape, text) => {
+    expect(labelsOf(text)).not.toContain('crisis');
+  });
+
+  it("he's never stopped is still a threat", () => {
+    expect(labelsOf("He's never stopped threatening me since I found out.")).toContain('crisis');
+  });
+});

@@ -50,7 +50,7 @@ const DENIED_BEFORE =
 /** A partner denied as the subject of the violence ("he never hit me", "he has never threatened me",
  * "my ex didn't hurt me"), not a threat of never letting her go ("he'd never let me…", "won't stop"). */
 const PARTNER_DENIED =
-  /^(?:he|she|they|my \w+|his \w+(?: \w+)?)(?: (?:has|had|have|is|was|did|does|really|ever|honestly|actually))? (?:never|not|didn't|doesn't|hasn't|hadn't|wouldn't|didnt|doesnt|hasnt|hadnt|wouldnt)\b(?! (?:stop|stops|stopped|let|leave|leaves)\b)/;
+  /^(?:he|she|they|he's|she's|they've|they're|he'd|she'd|my \w+|his \w+(?: \w+)?)(?: (?:has|had|have|is|was|did|does|really|ever|honestly|actually))? (?:never|not|didn't|doesn't|hasn't|hadn't|wouldn't|didnt|doesnt|hasnt|hadnt|wouldnt)\b(?! (?:stop|stops|stopped|let|leave|leaves)\b)/;
 
 /** Whether a crisis match is denied: a negation just before it in its sentence, or a partner denied as the
  * one who did it. Every crisis rule passes this (classify.ts). */
