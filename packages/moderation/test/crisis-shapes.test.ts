@@ -147,3 +147,25 @@ describe('a partner denied in the contracted form', () => {
     expect(labelsOf("He's never stopped threatening me since I found out.")).toContain('crisis');
   });
 });
+
+describe('safety named, questions about safety, crisis as a subject of training or reading', () => {
+  it.each([
+    ['never felt unsafe', "I've never felt unsafe with him, he's just a liar."],
+    [
+      'a therapist asking',
+      'My therapist asked me today whether my husband has ever been violent or threatened me. I said no.',
+    ],
+    ['training', 'Did suicide training through work and it was eye-opening.'],
+    ['a memoir', 'Read a memoir by a betrayed wife about her suicidal months after discovery. So honest.'],
+    ["can't with him", "I can't do this anymore with him. Meeting a solicitor Thursday."],
+  ])('not crisis, %s: %s', (_shape, text) => {
+    expect(labelsOf(text)).not.toContain('crisis');
+  });
+
+  it.each([
+    ['never felt so', "I've never felt so hopeless, I keep thinking about the pills."],
+    ["can't do this anymore", "I can't do this anymore. I'm so tired."],
+  ])('still crisis, %s: %s', (_shape, text) => {
+    expect(labelsOf(text)).toContain('crisis');
+  });
+});
