@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Classification, Label } from '@bedrock/shared';
-import { Analysis, MAX_TEXT_LENGTH, ruleFlags } from '../src/classify.ts';
+import { Analysis, MAX_TEXT_LENGTH, ruleFlags, VETO_BELOW, VETO_MIN_SENTENCES, VETOED } from '../src/classify.ts';
 import { classifyByKeywords } from '../src/eval/baseline.ts';
 import { type CorpusItem, parseCorpus } from '../src/eval/corpus.ts';
 import { type Report, score } from '../src/eval/metrics.ts';
@@ -45,6 +45,7 @@ const salt = args.find((a) => a.startsWith('--salt='))?.slice('--salt='.length) 
 const foldOf = (id: string): number => createHash('sha256').update(`${salt}:${id}`).digest().readUInt32BE(0) % FOLDS;
 
 interface Prepared {
+  ownSentences: number;
   analysis: Analysis;
   ruleLabels: Set<Label>;
   decided: Set<Label>;
@@ -57,7 +58,13 @@ const prepared: Prepared[] = items.map((item) => {
   const ruleLabels = new Set(flags.map((f) => f.label));
   const v = new ModelViews(analysis);
   const views = { own: [...v.view('own').features], all: [...v.view('all').features] };
-  return { analysis, ruleLabels, decided: new Set([...analysis.cleared, ...ruleLabels]), views };
+  return {
+    ownSentences: views.own.length === 0 ? 0 : v.view('own').sentences.length,
+    analysis,
+    ruleLabels,
+    decided: new Set([...analysis.cleared, ...ruleLabels]),
+    views,
+  };
 });
 
 /** Per item: each modelled label's document probability, and whether its flag survives the checks. */
@@ -96,6 +103,10 @@ function predictions(at: (label: Label) => number, withRules: boolean): Map<stri
     const { ruleLabels, decided } = prepared[i] as Prepared;
     const s = scores.get(item.id);
     const labels = new Set<Label>(withRules ? ruleLabels : []);
+    // The model's veto of a pattern flag (classify.ts), with each fold's model.
+    if ((prepared[i] as Prepared).ownSentences >= VETO_MIN_SENTENCES) {
+      for (const label of VETOED) if ((s?.p.get(label) ?? 1) < VETO_BELOW) labels.delete(label);
+    }
     for (const { label } of MODELLED) {
       if (withRules && decided.has(label)) continue;
       if (s?.passes.has(label) && (s.p.get(label) ?? 0) >= at(label)) labels.add(label);

@@ -1,6 +1,6 @@
 import type { Label } from '@bedrock/shared';
 import { describe, expect, it } from 'vitest';
-import { Analysis, classify, classifyWith, ruleFlags } from '../src/classify.ts';
+import { Analysis, classify, classifyWith, ruleFlags, VETO_BELOW, vetoed } from '../src/classify.ts';
 import { modelFlags } from '../src/model/flags.ts';
 import { MODEL, type ModelFile, probabilities, scoreTable } from '../src/model/linear.ts';
 import { ModelViews } from '../src/model/views.ts';
@@ -27,7 +27,8 @@ describe('model flags and the cross-validation shortcut', () => {
   it('the patterns then the model give what classify() gives', () => {
     for (const text of TEXTS) {
       const analysis = new Analysis(text);
-      const flags = ruleFlags(analysis, text);
+      const veto = vetoed(new ModelViews(analysis), MODEL);
+      const flags = ruleFlags(analysis, text).filter((f) => !veto.has(f.label));
       const decided = new Set<Label>([...analysis.cleared, ...flags.map((f) => f.label)]);
       const labels = new Set([...flags, ...modelFlags(analysis, decided, MODEL)].map((f) => f.label));
       expect([...labels].sort()).toEqual([...classify(text).labels].sort());
@@ -49,6 +50,43 @@ describe('model flags and the cross-validation shortcut', () => {
           const p = (label === 'crisis' ? all : own)[j] as number;
           expect(flagged.has(label), `${label} at ${t}: ${text}`).toBe(passes.has(label) && p >= t);
         });
+      }
+    }
+  });
+});
+
+describe("the model's veto of a pattern flag", () => {
+  // A model whose bias for one label is far below zero is "all but sure" no text carries it.
+  const sure = (label: Label): ModelFile => ({
+    ...MODEL,
+    [label]: { ...(MODEL[label] as NonNullable<ModelFile[Label]>), bias: -50 },
+  });
+  const twoSentences = 'Maybe if you had kept yourself up he would not have looked elsewhere. Think about it.';
+
+  it('drops a harmful-language pattern flag when the model is all but sure the writer means no such harm', () => {
+    expect(classifyWith(twoSentences, MODEL).labels).toContain('blame_shifting');
+    expect(vetoed(new ModelViews(new Analysis(twoSentences)), sure('blame_shifting'))).toContain('blame_shifting');
+    expect(classifyWith(twoSentences, sure('blame_shifting')).labels).not.toContain('blame_shifting');
+  });
+
+  it('leaves a single sentence to the patterns: in one sentence the word weights are all the model has', () => {
+    const one = 'Maybe if you had kept yourself up he would not have looked elsewhere.';
+    expect(classifyWith(one, sure('blame_shifting')).labels).toContain('blame_shifting');
+  });
+
+  it('never vetoes crisis', () => {
+    const text = 'I took all of my tablets tonight. I just want it to stop.';
+    expect(vetoed(new ModelViews(new Analysis(text)), sure('crisis'))).not.toContain('crisis');
+    expect(classifyWith(text, sure('crisis')).labels).toContain('crisis');
+  });
+
+  it('the committed model vetoes only below the threshold it names', () => {
+    const table = scoreTable(MODEL);
+    for (const text of TEXTS) {
+      const views = new ModelViews(new Analysis(text));
+      const own = probabilities(table, views.view('own').features);
+      for (const label of vetoed(views, MODEL)) {
+        expect(own[table.labels.indexOf(label)] as number).toBeLessThan(VETO_BELOW);
       }
     }
   });

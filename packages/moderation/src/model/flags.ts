@@ -16,10 +16,13 @@ const REASONS: Partial<Record<Label, string>> = {
   crisis: 'This may signal risk to her life or safety; please check in and show crisis resources.',
 };
 
-export function modelFlags(text: Analysed, skip: ReadonlySet<Label>, models: ModelFile): Flag[] {
-  const views = new ModelViews(text);
+export function modelFlags(
+  text: Analysed,
+  skip: ReadonlySet<Label>,
+  models: ModelFile,
+  views: ModelViews = new ModelViews(text),
+): Flag[] {
   const table = scoreTable(models);
-  const scored: Partial<Record<ViewName, Float64Array>> = {};
   const perSentence = new Map<SentenceView, Float64Array>();
   const flags: Flag[] = [];
   for (const [label, reason] of Object.entries(REASONS) as [Label, string][]) {
@@ -29,8 +32,7 @@ export function modelFlags(text: Analysed, skip: ReadonlySet<Label>, models: Mod
     const name: ViewName = label === 'crisis' ? 'all' : 'own';
     const view = views.view(name);
     if (view.sentences.length === 0) continue;
-    scored[name] ??= probabilities(table, view.features);
-    const scores = scored[name];
+    const scores = views.scores(name, table);
     if ((scores[table.labels.indexOf(label)] as number) < model.threshold) continue;
     const best = bestSentence(view.sentences, table.labels.indexOf(label), (sentence) => {
       // A sentence is scored for every label at once and kept, for the next label that needs it.

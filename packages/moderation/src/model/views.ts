@@ -5,6 +5,7 @@
 import { isEligible } from '../text/eligible.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { documentFeatures, sentenceFeatures } from './features.ts';
+import { probabilities, type ScoreTable } from './linear.ts';
 
 export interface Analysed {
   /** Lower-cased text, every speaker. */
@@ -32,9 +33,21 @@ export class ModelViews {
   readonly #text: Analysed;
   readonly #speech: (SentenceView | undefined)[] = [];
   readonly #views: Partial<Record<ViewName, View>> = {};
+  readonly #scores = new Map<ScoreTable, Partial<Record<ViewName, Float64Array>>>();
 
   constructor(text: Analysed) {
     this.#text = text;
+  }
+
+  /** Every label's document probability on one view, computed once per table. */
+  scores(name: ViewName, table: ScoreTable): Float64Array {
+    let byView = this.#scores.get(table);
+    if (byView === undefined) {
+      byView = {};
+      this.#scores.set(table, byView);
+    }
+    byView[name] ??= probabilities(table, this.view(name).features);
+    return byView[name];
   }
 
   view(name: ViewName): View {
