@@ -1,5 +1,14 @@
 import { compileRules, type RuleSpec, rawRule } from './rule.ts';
-import { CRISIS_REASONS, FIGURATIVE, IDIOM, IDIOM_OR_NONVIOLENT, NONVIOLENT_THREAT, notPast } from './crisis.ts';
+import {
+  CRISIS_REASONS,
+  FIGURATIVE,
+  IDIOM,
+  IDIOM_OR_NONVIOLENT,
+  NONVIOLENT_THREAT,
+  NOT_ENDING_WITH,
+  NOT_THE_MARRIAGE,
+  notPast,
+} from './crisis.ts';
 
 // Crisis in general shapes rather than set phrases, because people in danger rarely use the words a list
 // expects: a threat as "if I …, he'll …", violence done to "me", means of suicide beside a first person,
@@ -32,7 +41,9 @@ const SPECS: RuleSpec[] = [
     { unless: FIGURATIVE, check: notPast },
   ),
   rawRule(
-    "(?:want|wanna|wish|rather|hope|ready|going|planning|plan|decided|better|easier|tempted|urge) (?:to |i |i'd |if i )?(?:just |simply |quietly )?(?:die|be dead|not (?:be |wake |exist|live)|disappear|stop existing|stop living|end (?:it|things|everything)(?! (?:with|all with|between|off)\\b)|end my life|sleep forever|never wake|go to sleep forever|be gone|wasn't here|weren't here|was gone|were gone)",
+    "(?:want|wanna|wish|rather|hope|ready|going|planning|plan|decided|better|easier|tempted|urge) (?:to |i |i'd |if i )?(?:just |simply |quietly )?(?:die|be dead|not (?:be |wake |exist|live)|disappear|stop existing|stop living|end (?:it|things|everything)" +
+      NOT_ENDING_WITH +
+      "|end my life|sleep forever|never wake|go to sleep forever|be gone|wasn't here|weren't here|was gone|were gone)",
     CRISIS_REASONS.self,
     { unless: FIGURATIVE, check: notPast },
   ),
@@ -51,7 +62,9 @@ const SPECS: RuleSpec[] = [
 // Recall first: a risk word in a sentence about the writer (or done to her) is enough, unless it is one
 // of the everyday idioms ("my phone died", "dying to know", "cutting back on sugar").
 const RISK_WORDS =
-  "suicid\\w*|kill (?:myself|me|us|her|the kids)|\\bdie\\b|dying|end (?:it|things)(?! (?:with|all with|between|off))|end my life|overdos\\w*|pills|tablets|blades?|razors?|bleed\\w*|blood\\b|noose|hang myself|jump(?:ing)?|cliff|gun|knife|knives|hopeless|worthless|pointless|burden|goodbye|give up on (?:life|everything|myself)|can't (?:go on|do this anymore|take (?:it|this|any ?more)|cope)(?! (?:with (?:him|her|them|this marriage|the marriage|his)|in this (?:house|marriage))\\b)|scared of (?:myself|him|what)|(?:hurt|harm|punish|cut|burn|starve) myself|(?:hit|hits|punch\\w*|slap\\w*|kick\\w*|chok\\w*|strangl\\w*|shov\\w*|grabb?\\w*|threaten\\w*|bruis\\w*) (?:me|my|us)|unsafe|not safe|trapped|stalk\\w*|following me|tracker|weapon" +
+  "suicid\\w*|kill (?:myself|me|us|her|the kids)|\\bdie\\b|dying|end (?:it|things)(?! (?:with|all with|between|off))|end my life|overdos\\w*|pills|tablets|blades?|razors?|bleed\\w*|blood\\b|noose|hang myself|jump(?:ing)?|cliff|gun|knife|knives|hopeless|worthless|pointless|burden|goodbye|give up on (?:life|everything|myself)|can't (?:go on|do this anymore|take (?:it|this|any ?more)|cope)" +
+  NOT_THE_MARRIAGE +
+  '|scared of (?:myself|him|what)|(?:hurt|harm|punish|cut|burn|starve) myself|(?:hit|hits|punch\\w*|slap\\w*|kick\\w*|chok\\w*|strangl\\w*|shov\\w*|grabb?\\w*|threaten\\w*|bruis\\w*) (?:me|my|us)|unsafe|not safe|trapped|stalk\\w*|following me|tracker|weapon' +
   // A broader lexicon for wordings no list of set phrases covers, still only beside a first person.
   "|paracetamol|zopiclone|sleeping (?:pills|tablets)|swallow(?:ed)? (?:a lot|all|the|too many|more)|how many [\\w ]{0,30}(?:it takes|it would take|would it take|to take)|(?:won't|don't|never|not) wake up(?! in (?:\\w+ )?(?:years?|months?|weeks?|decades?))|disappointed i woke|never been born|undo being alive|stop being alive|signing off for good|(?:if|in case) i (?:don't|never) (?:log in|post|come back|write|check in) again|(?:pillow|hand|hands) over my (?:face|mouth)|(?:punched|hit|kicked|smashed) (?:the|a) (?:wall|door)|next to my head|never see (?:the|my|our) (?:kids|children|baby|son|daughter)|knows people who|screenshot of where i|(?:checks|tracks|monitors|watches) my (?:location|phone)|what i want (?:at|for) (?:the|my) (?:service|funeral)|motorway bridge|car keys[^.!?\\n]{0,40}(?:bridge|motorway)|(?:locked|locks) me (?:in|out)|(?:strangl|chok)\\w*|sleep forever|not (?:being|be) here" +
   // Categories rather than phrases, each still only in a sentence about the writer or about no one else:
