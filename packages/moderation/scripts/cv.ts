@@ -17,11 +17,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Classification, Label } from '@bedrock/shared';
-import { Analysis, MAX_TEXT_LENGTH, ruleFlags, VETO_BELOW, VETO_MIN_SENTENCES, VETOED } from '../src/classify.ts';
+import { Analysis, MAX_TEXT_LENGTH, ruleFlags, vetoed } from '../src/classify.ts';
 import { classifyByKeywords } from '../src/eval/baseline.ts';
 import { type CorpusItem, parseCorpus } from '../src/eval/corpus.ts';
 import { type Report, score } from '../src/eval/metrics.ts';
-import { table } from '../src/eval/table.ts';
+import { summaryLine, table } from '../src/eval/table.ts';
 import { modelFlags } from '../src/model/flags.ts';
 import { type ModelFile, probabilities, scoreTable } from '../src/model/linear.ts';
 import { ModelViews } from '../src/model/views.ts';
@@ -45,8 +45,8 @@ const salt = args.find((a) => a.startsWith('--salt='))?.slice('--salt='.length) 
 const foldOf = (id: string): number => createHash('sha256').update(`${salt}:${id}`).digest().readUInt32BE(0) % FOLDS;
 
 interface Prepared {
-  ownSentences: number;
   analysis: Analysis;
+  modelViews: ModelViews;
   ruleLabels: Set<Label>;
   decided: Set<Label>;
   views: ItemViews;
@@ -56,19 +56,20 @@ const prepared: Prepared[] = items.map((item) => {
   const analysis = new Analysis(input);
   const flags = ruleFlags(analysis, input);
   const ruleLabels = new Set(flags.map((f) => f.label));
-  const v = new ModelViews(analysis);
-  const views = { own: [...v.view('own').features], all: [...v.view('all').features] };
+  const modelViews = new ModelViews(analysis);
+  const views = { own: [...modelViews.view('own').features], all: [...modelViews.view('all').features] };
   return {
-    ownSentences: views.own.length === 0 ? 0 : v.view('own').sentences.length,
     analysis,
+    modelViews,
     ruleLabels,
     decided: new Set([...analysis.cleared, ...ruleLabels]),
     views,
   };
 });
 
-/** Per item: each modelled label's document probability, and whether its flag survives the checks. */
-const scores = new Map<string, { p: Map<Label, number>; passes: Set<Label> }>();
+/** Per item: each modelled label's document probability, whether its flag survives the checks, and the
+ * labels whose pattern flags the fold's model vetoes (classify.ts). */
+const scores = new Map<string, { p: Map<Label, number>; passes: Set<Label>; veto: Set<Label> }>();
 for (let fold = 0; fold < FOLDS; fold++) {
   const inFold = items.map((item) => foldOf(item.id) !== fold);
   const model = trainModel(
@@ -82,7 +83,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
   const scoring = scoreTable(model);
   items.forEach((item, i) => {
     if (inFold[i]) return;
-    const { analysis, views } = prepared[i] as Prepared;
+    const { analysis, modelViews, views } = prepared[i] as Prepared;
     const passes = new Set(modelFlags(analysis, new Set(), open).map((f) => f.label));
     const own = probabilities(scoring, views.own);
     const all = probabilities(scoring, views.all);
@@ -90,7 +91,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
     scoring.labels.forEach((label, j) => {
       p.set(label, ((label === 'crisis' ? all : own)[j] as number) ?? 0);
     });
-    scores.set(item.id, { p, passes });
+    scores.set(item.id, { p, passes, veto: vetoed(modelViews, model) });
   });
 }
 const thresholdOf = (label: Label): number =>
@@ -103,10 +104,7 @@ function predictions(at: (label: Label) => number, withRules: boolean): Map<stri
     const { ruleLabels, decided } = prepared[i] as Prepared;
     const s = scores.get(item.id);
     const labels = new Set<Label>(withRules ? ruleLabels : []);
-    // The model's veto of a pattern flag (classify.ts), with each fold's model.
-    if ((prepared[i] as Prepared).ownSentences >= VETO_MIN_SENTENCES) {
-      for (const label of VETOED) if ((s?.p.get(label) ?? 1) < VETO_BELOW) labels.delete(label);
-    }
+    for (const label of s?.veto ?? []) labels.delete(label);
     for (const { label } of MODELLED) {
       if (withRules && decided.has(label)) continue;
       if (s?.passes.has(label) && (s.p.get(label) ?? 0) >= at(label)) labels.add(label);
@@ -120,6 +118,24 @@ const predictor = (byId: Map<string, Classification>) => {
   return (text: string): Classification => byText.get(text) ?? { labels: [], flags: [] };
 };
 const scoreOf = (byId: Map<string, Classification>): Report => score(items as CorpusItem[], predictor(byId));
+const errorsOf = args.find((a) => a.startsWith('--errors='))?.slice('--errors='.length);
+if (errorsOf !== undefined) {
+  const whole = predictions(thresholdOf, true);
+  items.forEach((item, i) => {
+    if (!item.id.startsWith(errorsOf)) return;
+    const got = [...(whole.get(item.id)?.labels ?? [])].sort().join(',');
+    const want = [...item.labels].sort().join(',');
+    if (got === want) return;
+    const { ruleLabels } = prepared[i] as Prepared;
+    const p = [...(scores.get(item.id)?.p ?? [])].map(([l, v]) => `${l.slice(0, 5)} ${v.toFixed(2)}`).join(' ');
+    process.stdout.write(
+      `${item.id} want [${want}] got [${got}] rules [${[...ruleLabels].join(',')}] model ${p}\n  ${item.text.replace(/\n/g, ' / ')}\n`,
+    );
+  });
+  process.exit(0);
+}
+
+const modelled = MODELLED.map((m) => m.label);
 const baseline = score(items, classifyByKeywords);
 const report = scoreOf(predictions(thresholdOf, true));
 const alone = scoreOf(predictions(thresholdOf, false));
@@ -136,17 +152,6 @@ function sweep(withRules: boolean): string {
   );
   rows.push(`| hard negatives flagged | ${flagged.join(' | ')} |`);
   return rows.join('\n');
-}
-
-/** One line per table, to compare runs: F1 per modelled label, crisis recall, false flags. */
-function summary(name: string, r: Report): string {
-  const f1 = MODELLED.map(({ label }) => {
-    const s = r.perLabel.find((x) => x.label === label);
-    return `${label.split('_')[0]} ${s?.f1.toFixed(3)}`;
-  });
-  const crisis = r.perLabel.find((x) => x.label === 'crisis');
-  const pct = (x: { flagged: number; total: number }) => `${((100 * x.flagged) / x.total).toFixed(1)}%`;
-  return `${name}: ${f1.join(', ')}, crisis R ${crisis?.recall.toFixed(3)}, unlabelled ${pct(r.unlabelledFlagged)}, hard neg ${pct(r.hardNegativeFlagged)}`;
 }
 
 /** Average precision of the model alone per label (threshold-free: how well its scores rank the items). */
@@ -169,28 +174,11 @@ function averagePrecision(label: Label): number {
 }
 const ap = MODELLED.map(({ label }) => `${label.split('_')[0]} ${averagePrecision(label).toFixed(3)}`).join(', ');
 
-const errorsOf = args.find((a) => a.startsWith('--errors='))?.slice('--errors='.length);
-if (errorsOf !== undefined) {
-  const whole = predictions(thresholdOf, true);
-  items.forEach((item, i) => {
-    if (!item.id.startsWith(errorsOf)) return;
-    const got = [...(whole.get(item.id)?.labels ?? [])].sort().join(',');
-    const want = [...item.labels].sort().join(',');
-    if (got === want) return;
-    const { ruleLabels } = prepared[i] as Prepared;
-    const p = [...(scores.get(item.id)?.p ?? [])].map(([l, v]) => `${l.slice(0, 5)} ${v.toFixed(2)}`).join(' ');
-    process.stdout.write(
-      `${item.id} want [${want}] got [${got}] rules [${[...ruleLabels].join(',')}] model ${p}\n  ${item.text.replace(/\n/g, ' / ')}\n`,
-    );
-  });
-  process.exit(0);
-}
-
 process.stdout.write(
   `${items.length} items, ${FOLDS}-fold cross-validation${Object.keys(options).length > 0 ? `, options ${JSON.stringify(options)}` : ''}\n\n` +
     `${table(report, baseline)}\n\n` +
     `Model alone (no patterns):\n\n${table(alone, baseline)}\n\n` +
     `F1 (recall) of the whole classifier by model threshold:\n\n${sweep(true)}\n\n` +
     `F1 (recall) of the model alone by threshold:\n\n${sweep(false)}\n\n` +
-    `${summary('whole', report)}\n${summary('model alone', alone)}\nmodel alone, average precision: ${ap}\n`,
+    `${summaryLine('whole', report, modelled)}\n${summaryLine('model alone', alone, modelled)}\nmodel alone, average precision: ${ap}\n`,
 );

@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Classification, Label } from '@bedrock/shared';
-import { Analysis, classifyWith, ruleFlags } from '../src/classify.ts';
+import { Analysis, classifyWith } from '../src/classify.ts';
 import { parseCorpus } from '../src/eval/corpus.ts';
-import { type Report, score } from '../src/eval/metrics.ts';
+import { score } from '../src/eval/metrics.ts';
+import { summaryLine } from '../src/eval/table.ts';
 import { modelFlags } from '../src/model/flags.ts';
 import { type LearnOptions, MODELLED, trainModel } from './learn.ts';
 
@@ -24,19 +25,11 @@ const model = trainModel(train, options);
 
 const whole = (text: string): Classification => classifyWith(text, model);
 const alone = (text: string): Classification => {
-  const analysis = new Analysis(text);
-  ruleFlags(analysis, text);
-  const labels = [...new Set(modelFlags(analysis, new Set<Label>(), model).map((f) => f.label))];
+  const labels = [...new Set(modelFlags(new Analysis(text), new Set<Label>(), model).map((f) => f.label))];
   return { labels, flags: [] };
 };
 
-function summary(name: string, r: Report): string {
-  const f1 = r.perLabel.map((s) => `${s.label.split('_')[0]} ${s.f1.toFixed(3)}`);
-  const crisis = r.perLabel.find((x) => x.label === 'crisis');
-  const pct = (x: { flagged: number; total: number }) => `${((100 * x.flagged) / x.total).toFixed(1)}%`;
-  return `${name}: ${f1.join(', ')}, crisis R ${crisis?.recall.toFixed(3)}, unlabelled ${pct(r.unlabelledFlagged)}, hard neg ${pct(r.hardNegativeFlagged)}`;
-}
 process.stdout.write(
   `${items.length} items; model trained on ${train.length} (${MODELLED.length} labels)\n` +
-    `${summary('whole', score(items, whole))}\n${summary('model alone', score(items, alone))}\n`,
+    `${summaryLine('whole', score(items, whole))}\n${summaryLine('model alone', score(items, alone))}\n`,
 );

@@ -102,8 +102,8 @@ export const VETO_BELOW = 0.01;
  * tells support or narration from harm, and in one sentence the model's word weights are all there is (a
  * word it met mostly in support, "forgiveness", can outweigh "you owe him"). Vetoing single sentences too
  * cut false flags a little more (to 5.6% / 7.1%) but dropped such one-line replies. */
-export const VETO_MIN_SENTENCES = 2;
-export const VETOED: ReadonlySet<Label> = new Set<Label>([
+const VETO_MIN_SENTENCES = 2;
+const VETOED: ReadonlySet<Label> = new Set<Label>([
   'blame_shifting',
   'codependency_label',
   'minimizing',

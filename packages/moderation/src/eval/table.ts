@@ -1,3 +1,4 @@
+import type { Label } from '@bedrock/shared';
 import type { Report } from './metrics.ts';
 
 const pct = (x: number): string => x.toFixed(2);
@@ -20,4 +21,18 @@ export function table(ours: Report, base: Report): string {
   rows.push(`| unlabelled items flagged | ${rate(ours.unlabelledFlagged)} | ${rate(base.unlabelledFlagged)} |`);
   rows.push(`| hard negatives flagged | ${rate(ours.hardNegativeFlagged)} | ${rate(base.hardNegativeFlagged)} |`);
   return rows.join('\n');
+}
+
+/** One line per report, to compare runs (cv, heldout): F1 per label, crisis recall, false-flag rates. */
+export function summaryLine(
+  name: string,
+  r: Report,
+  labels: readonly Label[] = r.perLabel.map((s) => s.label),
+): string {
+  const f1 = labels.map(
+    (label) => `${label.split('_')[0]} ${r.perLabel.find((s) => s.label === label)?.f1.toFixed(3)}`,
+  );
+  const crisis = r.perLabel.find((s) => s.label === 'crisis');
+  const share = (x: { flagged: number; total: number }) => `${((100 * x.flagged) / x.total).toFixed(1)}%`;
+  return `${name}: ${f1.join(', ')}, crisis R ${crisis?.recall.toFixed(3)}, unlabelled ${share(r.unlabelledFlagged)}, hard neg ${share(r.hardNegativeFlagged)}`;
 }
