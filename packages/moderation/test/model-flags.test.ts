@@ -74,10 +74,19 @@ describe("the model's veto of a pattern flag", () => {
     expect(classifyWith(one, sure('blame_shifting')).labels).toContain('blame_shifting');
   });
 
-  it('never vetoes crisis', () => {
-    const text = 'I took all of my tablets tonight. I just want it to stop.';
-    expect(vetoed(new ModelViews(new Analysis(text)), sure('crisis'))).not.toContain('crisis');
-    expect(classifyWith(text, sure('crisis')).labels).toContain('crisis');
+  it('vetoes crisis in a reply from the crisis model over every sentence, never in her own narration', () => {
+    // Two sentences of her own (a reply, not narration): the crisis model can veto the pattern.
+    const reply = 'You said the pills are in the drawer. Stay with us and ring someone now.';
+    expect(classifyWith(reply, MODEL).labels).toContain('crisis');
+    expect(vetoed(new ModelViews(new Analysis(reply)), sure('crisis'))).toContain('crisis');
+    expect(classifyWith(reply, sure('crisis')).labels).not.toContain('crisis');
+    // First-person narration is not read by the veto, so even a model sure of no crisis leaves it flagged.
+    const own = 'I took all of my tablets tonight. I just want it to stop.';
+    expect(classifyWith(own, sure('crisis')).labels).toContain('crisis');
+    // A reported threat is the crisis: the veto reads it, so the committed model does not drop it.
+    const reported = 'We argued again about the phone. You know what he said? If I leave he will kill me.';
+    expect(vetoed(new ModelViews(new Analysis(reported)), MODEL)).not.toContain('crisis');
+    expect(classify(reported).labels).toContain('crisis');
   });
 
   it('the committed model vetoes only below the threshold it names', () => {
@@ -85,8 +94,10 @@ describe("the model's veto of a pattern flag", () => {
     for (const text of TEXTS) {
       const views = new ModelViews(new Analysis(text));
       const own = probabilities(table, views.view('own').features);
+      const all = probabilities(table, views.view('all').features);
       for (const label of vetoed(views, MODEL)) {
-        expect(own[table.labels.indexOf(label)] as number).toBeLessThan(VETO_BELOW);
+        const read = label === 'crisis' ? all : own;
+        expect(read[table.labels.indexOf(label)] as number).toBeLessThan(VETO_BELOW);
       }
     }
   });
