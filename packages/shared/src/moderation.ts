@@ -12,6 +12,11 @@ export const LABELS = [
 export const labelSchema = z.enum(LABELS);
 export type Label = z.infer<typeof labelSchema>;
 
+/** Labels that route an item (crisis resources for the author, first place in the moderators' queue) and
+ * never hold it: "crisis is routing, not punishment" (GUIDELINES.md, principle 4). Every other label holds
+ * an item for review by default. */
+export const ROUTING_LABELS: readonly Label[] = ['crisis'];
+
 export const flagSchema = z.object({
   label: labelSchema,
   /** Character offsets (UTF-16 code units, as JavaScript strings index) into the classified text. */

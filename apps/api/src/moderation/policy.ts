@@ -1,19 +1,14 @@
 import { type Db, moderationPolicies } from '@bedrock/db';
-import { type Classification, type Flag, LABELS, type Label, type PolicyAction } from '@bedrock/shared';
+import { type Classification, type Flag, LABELS, type Label, type PolicyAction, ROUTING_LABELS } from '@bedrock/shared';
 import { eq } from 'drizzle-orm';
 
 type Reader = Pick<Db, 'select'>;
 export type Policy = Record<Label, PolicyAction>;
 
 /** Harms aimed at the partner are held for review; crisis is routing, never hiding (GUIDELINES.md). */
-export const DEFAULT_POLICY: Policy = {
-  blame_shifting: 'hold',
-  codependency_label: 'hold',
-  minimizing: 'hold',
-  invalidating: 'hold',
-  identifying_info: 'hold',
-  crisis: 'publish',
-};
+export const DEFAULT_POLICY: Policy = Object.fromEntries(
+  LABELS.map((label) => [label, ROUTING_LABELS.includes(label) ? 'publish' : 'hold']),
+) as Policy;
 
 /** A group's policy: the defaults with the admins' overrides. */
 export async function loadPolicy(db: Reader, groupId: string | undefined): Promise<Policy> {

@@ -1,4 +1,4 @@
-import { type Classification, LABELS, type Label } from '@bedrock/shared';
+import { type Classification, LABELS, type Label, ROUTING_LABELS } from '@bedrock/shared';
 import type { CorpusItem } from './corpus.ts';
 
 export interface LabelScore {
@@ -15,6 +15,10 @@ export interface Report {
   /** Share of items with no gold label that got any flag. */
   unlabelledFlagged: { flagged: number; total: number };
   hardNegativeFlagged: { flagged: number; total: number };
+  /** The same two rates counting only labels that hold an item for review (all but crisis, which routes
+   * and never hides: @bedrock/shared ROUTING_LABELS): the false flag principle 5 of GUIDELINES.md names. */
+  unlabelledHeld: { flagged: number; total: number };
+  hardNegativeHeld: { flagged: number; total: number };
 }
 
 /** Hard negatives are marked by `kind` in the corpus and by a "Hard negative" note in the shared examples. */
@@ -31,6 +35,9 @@ export function score(items: readonly CorpusItem[], predict: (text: string) => C
   );
   const unlabelled = { flagged: 0, total: 0 };
   const hard = { flagged: 0, total: 0 };
+  const unlabelledHeld = { flagged: 0, total: 0 };
+  const hardHeld = { flagged: 0, total: 0 };
+  const holds = (label: Label): boolean => !ROUTING_LABELS.includes(label);
   for (const item of items) {
     const predicted = new Set(predict(item.text).labels);
     for (const label of LABELS) {
@@ -42,12 +49,17 @@ export function score(items: readonly CorpusItem[], predict: (text: string) => C
     }
     if (item.labels.length === 0) {
       unlabelled.total++;
+      unlabelledHeld.total++;
       if (predicted.size > 0) unlabelled.flagged++;
+      if ([...predicted].some(holds)) unlabelledHeld.flagged++;
     }
     if (isHardNegative(item)) {
       hard.total++;
+      hardHeld.total++;
       // A hard negative may carry other labels; it counts as flagged when a label it lacks is predicted.
-      if ([...predicted].some((l) => !item.labels.includes(l))) hard.flagged++;
+      const extra = [...predicted].filter((l) => !item.labels.includes(l));
+      if (extra.length > 0) hard.flagged++;
+      if (extra.some(holds)) hardHeld.flagged++;
     }
   }
   const perLabel = LABELS.map((label) => {
@@ -56,5 +68,12 @@ export function score(items: readonly CorpusItem[], predict: (text: string) => C
     const recall = ratio(tp, tp + fn);
     return { label, support: tp + fn, precision, recall, f1: ratio(2 * precision * recall, precision + recall) };
   });
-  return { items: items.length, perLabel, unlabelledFlagged: unlabelled, hardNegativeFlagged: hard };
+  return {
+    items: items.length,
+    perLabel,
+    unlabelledFlagged: unlabelled,
+    hardNegativeFlagged: hard,
+    unlabelledHeld,
+    hardNegativeHeld: hardHeld,
+  };
 }

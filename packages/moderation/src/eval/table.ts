@@ -20,6 +20,12 @@ export function table(ours: Report, base: Report): string {
   rows.push('', '| false flags | classifier | baseline |', '|---|---:|---:|');
   rows.push(`| unlabelled items flagged | ${rate(ours.unlabelledFlagged)} | ${rate(base.unlabelledFlagged)} |`);
   rows.push(`| hard negatives flagged | ${rate(ours.hardNegativeFlagged)} | ${rate(base.hardNegativeFlagged)} |`);
+  rows.push(
+    `| unlabelled items held (any label but crisis) | ${rate(ours.unlabelledHeld)} | ${rate(base.unlabelledHeld)} |`,
+  );
+  rows.push(
+    `| hard negatives held (any label but crisis) | ${rate(ours.hardNegativeHeld)} | ${rate(base.hardNegativeHeld)} |`,
+  );
   return rows.join('\n');
 }
 
@@ -34,5 +40,5 @@ export function summaryLine(
   );
   const crisis = r.perLabel.find((s) => s.label === 'crisis');
   const share = (x: { flagged: number; total: number }) => `${((100 * x.flagged) / x.total).toFixed(1)}%`;
-  return `${name}: ${f1.join(', ')}, crisis R ${crisis?.recall.toFixed(3)}, unlabelled ${share(r.unlabelledFlagged)}, hard neg ${share(r.hardNegativeFlagged)}`;
+  return `${name}: ${f1.join(', ')}, crisis R ${crisis?.recall.toFixed(3)}, unlabelled ${share(r.unlabelledFlagged)}, hard neg ${share(r.hardNegativeFlagged)}, held ${share(r.unlabelledHeld)} / ${share(r.hardNegativeHeld)}`;
 }
