@@ -14,8 +14,9 @@ const PLATFORM =
 
 // Two capitalised words are often not a person: a sentence opening, a book title, a helpline.
 const NOT_A_NAME =
-  /^(?:He|She|It|I|We|They|My|The|This|That|There|What|When|Why|How|Honestly|Sorry|Hi|Hello|Dear|Sending|Thank|Thanks|Happy|Merry|Good|God|Jesus|New|National|Ashley)\b|\b(?:Helpline|Hotline|House|Line|Trust|Foundation|Anonymous|Spouse|Betrayal|Recovery|Trauma|Addiction)\b/;
-const AUTHOR_CONTEXT = /\b(?:by|book|author|wrote|podcast|chapter|read|reading|recommended)\b/i;
+  /^(?:He|She|It|I|We|They|My|The|This|That|There|What|When|Why|How|Honestly|Sorry|Hi|Hello|Dear|Sending|Thank|Thanks|Happy|Merry|Good|God|Jesus|New|National|Ashley|Oh|Team|Helping|Saint|Mount|Lake|Lady|Lord|King|Queen|Prince|Princess|Captain|Uncle|Aunt|Auntie|Grandma|Grandpa|Nana|Mum|Mom|Dad|Mummy|Daddy)\b|\b(?:Helpline|Hotline|House|Line|Trust|Foundation|Anonymous|Spouse|Betrayal|Recovery|Trauma|Addiction)\b/;
+const AUTHOR_CONTEXT =
+  /\b(?:by|book|author|wrote|podcast|chapter|read|reading|recommended|syllabus|novel|film|movie|song|album|series|singer|band|concert|tour|marathon)\b/i;
 function looksLikePersonName(match: string, text: string, index: number): boolean {
   const name =
     /[A-Z][a-z'’-]+(?: [A-Z]\.)? [A-Z][a-z'’-]+$|[A-Z][a-z'’-]+(?: [A-Z]\.)? [A-Z][a-z'’-]+(?=\W*$)/.exec(match)?.[0] ??
