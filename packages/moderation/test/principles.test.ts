@@ -74,6 +74,8 @@ describe('identifying details', () => {
     'Call me on 07700 900456 tonight',
     'ring +1 (555) 014-2231 after six',
     'follow me @quiet.rebuild on insta',
+    '@jo_88 add me on insta, same name',
+    'His name is Mark Dalton, he works at Harbour Dental in Leeds.',
     'We live at 22 Willow Crescent, Harrogate.',
   ])('flags %s', (text) => {
     expect(labelsOf(text)).toContain('identifying_info');
@@ -83,6 +85,12 @@ describe('identifying details', () => {
     'I live in a big city.',
     '@kate thank you for this',
     'we went for a walk down the high street',
+    // A member addressed by her name on the site, not a handle shared (with a platform nearby it would be).
+    '@mo_k did u get home ok after the handover? text when ur in',
+    'hey @jo_88 how was court',
+    // Two capitalised words that are a feast, a title or a place, not a person.
+    "My cousin's Anand Karaj is in June and he will probably be there.",
+    'Oh Cornwall in October is gorgeous.',
   ])('does not flag %s', (text) => {
     expect(labelsOf(text)).not.toContain('identifying_info');
   });

@@ -48,9 +48,13 @@ const HANDLE_CONTEXT = new RegExp(
   `\\b(?:${PLATFORM}|follow|dm|message|add me|find me|handle|account|profile|page)\\b`,
   'i',
 );
+/** "@mel_rebuilding it's your sister", "hey @mo_k did u get home": a member addressed by her name on the site at
+ * the start of a message, not a handle shared. */
+const ADDRESSED = /(?:^|\n)\s*(?:(?:hi|hey|thanks|thank you|ty|ok|okay|aw+|oh|lol|yes|no),?\s+)?$/i;
 function looksLikeHandle(match: string, text: string, index: number): boolean {
-  if (/[\d_.]/.test(match.slice(1))) return true;
-  return HANDLE_CONTEXT.test(text.slice(Math.max(0, index - 80), index + match.length + 80));
+  const near = HANDLE_CONTEXT.test(text.slice(Math.max(0, index - 80), index + match.length + 80));
+  if (ADDRESSED.test(text.slice(0, index)) && !near) return false;
+  return near || /[\d_.]/.test(match.slice(1));
 }
 
 const SPECS: RuleSpec[] = [
@@ -97,7 +101,7 @@ const SPECS: RuleSpec[] = [
     },
   ),
   rawRule(
-    `(?:(?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir) (?:\\w+ )?name(?:'s| is)|(?:is|was) called|named|I'm|I am|is|was|called|as) ${NAME}|${NAME}(?=,? (?:\\d{2}|who|from|of|at|in|the|a|an|she|he|my|works|runs|owns|teaches|lives|is|was|goes)\\b)|(?:Dr|Mr|Mrs|Ms|Miss|Pastor|Councillor|Father|Rev|DC|PC|DS|Sgt|Coach|Staff Nurse|Nurse)\\.? ${NAME}`,
+    `(?:(?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir) (?:\\w+ )?name(?:'s| is)|(?:is|was) called|named|I'm|I am|is|was|called|as) ${NAME}|${NAME}(?=,? (?:\\d{2}|who|from|at|she|he|my|works|runs|owns|teaches|lives|goes)\\b)|(?:Dr|Mr|Mrs|Ms|Miss|Pastor|Councillor|Father|Rev|DC|PC|DS|Sgt|Coach|Staff Nurse|Nurse)\\.? ${NAME}`,
     PERSON,
     {
       bare: true,
