@@ -4,6 +4,10 @@ import { classify } from '../src/index.ts';
 // Crisis shapes added for recall: the broader risk lexicon beside a first person, and the crisis model as
 // an extra signal. Written for the tests, not taken from the corpus or the shared check set.
 const labelsOf = (text: string) => classify(text).labels;
+/** The body of an `it.each` over [shape, text] pairs: crisis is flagged, or not. */
+const expectCrisis = (flagged: boolean) => (_shape: string, text: string) => {
+  expect(labelsOf(text).includes('crisis')).toBe(flagged);
+};
 
 describe('broader crisis lexicon beside a first person', () => {
   it.each([
@@ -168,4 +172,36 @@ describe('safety named, questions about safety, crisis as a subject of training 
   ])('still crisis, %s: %s', (_shape, text) => {
     expect(labelsOf(text)).toContain('crisis');
   });
+});
+
+describe('slang, stopped care, searched means, coercion and threats in other words', () => {
+  it.each([
+    ['filter-dodging slang', 'tbh i want to unalive most nights now'],
+    ['chat abbreviation', 'kms thoughts every day since dday ngl'],
+    [
+      'not being here for what comes next',
+      'Book the polygraph for March if you like, I probably won’t be here for it.',
+    ],
+    ['stopping what keeps her alive', 'I stopped taking my insulin on Sunday. Just letting nature decide.'],
+    ['searching the means', 'I googled which bridges near me have no fences yet.'],
+    ['a weapon shown', 'He put his pistol on the kitchen table while we talked.'],
+    ['coercion', "He says I'm his wife so I don't get to say no."],
+    ['a threat in other words', 'His AP messaged me that she knows which school my kids go to.'],
+    ['children taken', 'he keeps threatening to take the baby and vanish'],
+  ])('%s: %s', expectCrisis(true));
+
+  it.each([
+    ['a treat, not a dose', 'Overdosed on Dairy Milk and Bake Off tonight, no regrets.'],
+    ['weather hyperbole', 'This heat is going to kill me, the aircon is broken again.'],
+    ['an appliance', 'I could strangle the printer at work today.'],
+    [
+      'the marriage, by its lawyer',
+      "I'm going to end it tonight. My lawyer has the papers and he packs his bags tomorrow.",
+    ],
+    ['years free', 'Eight years free of self-harm this month and proud of it.'],
+    ['a word inside a word', "He threatened to tell my parents I'm unstable. Let him."],
+    ['a sleep app', 'Tracking my sleep and moods in an app my therapist suggested.'],
+    ['a relative dying', 'I stayed with my sister for a month when dad was dying.'],
+    ['a clinician asking', 'My counsellor asked about suicidal thoughts at intake; she asks everyone.'],
+  ])('%s: %s', expectCrisis(false));
 });
