@@ -23,16 +23,14 @@ import { type CorpusItem, parseCorpus } from '../src/eval/corpus.ts';
 import { type Report, score } from '../src/eval/metrics.ts';
 import { summaryLine, table } from '../src/eval/table.ts';
 import { modelFlags } from '../src/model/flags.ts';
-import { type ModelFile, probabilities, scoreTable } from '../src/model/linear.ts';
-import { ModelViews } from '../src/model/views.ts';
-import { type ItemViews, type LearnOptions, MODELLED, trainModel } from './learn.ts';
+import { type ModelFile, scoreTable } from '../src/model/linear.ts';
+import { ModelViews, viewOf } from '../src/model/views.ts';
+import { type ItemViews, itemViews, MODELLED, optionsArg, trainModel } from './learn.ts';
 
 const FOLDS = 5;
 const SWEEP = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
 const args = process.argv.slice(2);
-const options = JSON.parse(
-  args.find((a) => a.startsWith('--options='))?.slice('--options='.length) ?? '{}',
-) as Partial<LearnOptions>;
+const options = optionsArg(args);
 const fileArgs = args.filter((a) => !a.startsWith('--'));
 const files = fileArgs.length > 0 ? fileArgs : ['data/train.jsonl', 'data/dev.jsonl'];
 const base = process.env.INIT_CWD ?? process.cwd();
@@ -57,13 +55,12 @@ const prepared: Prepared[] = items.map((item) => {
   const flags = ruleFlags(analysis, input);
   const ruleLabels = new Set(flags.map((f) => f.label));
   const modelViews = new ModelViews(analysis);
-  const views = { own: [...modelViews.view('own').features], all: [...modelViews.view('all').features] };
   return {
     analysis,
     modelViews,
     ruleLabels,
     decided: new Set([...analysis.cleared, ...ruleLabels]),
-    views,
+    views: itemViews(modelViews),
   };
 });
 
@@ -83,13 +80,11 @@ for (let fold = 0; fold < FOLDS; fold++) {
   const scoring = scoreTable(model);
   items.forEach((item, i) => {
     if (inFold[i]) return;
-    const { analysis, modelViews, views } = prepared[i] as Prepared;
+    const { analysis, modelViews } = prepared[i] as Prepared;
     const passes = new Set(modelFlags(analysis, new Set(), open).map((f) => f.label));
-    const own = probabilities(scoring, views.own);
-    const all = probabilities(scoring, views.all);
     const p = new Map<Label, number>();
     scoring.labels.forEach((label, j) => {
-      p.set(label, ((label === 'crisis' ? all : own)[j] as number) ?? 0);
+      p.set(label, (modelViews.scores(viewOf(label), scoring)[j] as number) ?? 0);
     });
     scores.set(item.id, { p, passes, veto: vetoed(modelViews, model) });
   });

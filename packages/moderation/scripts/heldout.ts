@@ -11,12 +11,10 @@ import { parseCorpus } from '../src/eval/corpus.ts';
 import { score } from '../src/eval/metrics.ts';
 import { summaryLine } from '../src/eval/table.ts';
 import { modelFlags } from '../src/model/flags.ts';
-import { type LearnOptions, MODELLED, trainModel } from './learn.ts';
+import { MODELLED, optionsArg, trainModel } from './learn.ts';
 
 const args = process.argv.slice(2);
-const options = JSON.parse(
-  args.find((a) => a.startsWith('--options='))?.slice('--options='.length) ?? '{}',
-) as Partial<LearnOptions>;
+const options = optionsArg(args);
 const base = process.env.INIT_CWD ?? process.cwd();
 const read = (path: string) => parseCorpus(readFileSync(path, 'utf8'), path);
 const items = args.filter((a) => !a.startsWith('--')).flatMap((f) => read(resolve(base, f)));

@@ -4,7 +4,7 @@ import type { Label } from '@bedrock/shared';
 import { Analysis } from '../src/classify.ts';
 import type { CorpusItem } from '../src/eval/corpus.ts';
 import type { LabelModel, ModelFile } from '../src/model/linear.ts';
-import { ModelViews, type ViewName } from '../src/model/views.ts';
+import { ModelViews, viewOf } from '../src/model/views.ts';
 import { seededRandom } from '../src/random.ts';
 
 // Harmful-language labels are read on the writer's own sentences only. Crisis reads every word (a
@@ -25,17 +25,21 @@ import { seededRandom } from '../src/random.ts';
 export const MODELLED: {
   label: Label;
   threshold: number;
-  view: ViewName;
   l2?: number;
   rate?: number;
   dropout?: number;
 }[] = [
-  { label: 'blame_shifting', threshold: 0.25, view: 'own', dropout: 0.3 },
-  { label: 'codependency_label', threshold: 0.2, view: 'own', dropout: 0.3 },
-  { label: 'minimizing', threshold: 0.2, view: 'own', dropout: 0.4 },
-  { label: 'invalidating', threshold: 0.25, view: 'own', dropout: 0.3 },
-  { label: 'crisis', threshold: 0.25, view: 'all', l2: 0.01, rate: 0.2, dropout: 0.5 },
+  { label: 'blame_shifting', threshold: 0.25, dropout: 0.3 },
+  { label: 'codependency_label', threshold: 0.2, dropout: 0.3 },
+  { label: 'minimizing', threshold: 0.2, dropout: 0.4 },
+  { label: 'invalidating', threshold: 0.25, dropout: 0.3 },
+  { label: 'crisis', threshold: 0.25, l2: 0.01, rate: 0.2, dropout: 0.5 },
 ];
+
+/** The learner settings given on a command line as `--options='{…}'` (cv.ts, heldout.ts), or none. */
+export function optionsArg(args: readonly string[]): Partial<LearnOptions> {
+  return JSON.parse(args.find((a) => a.startsWith('--options='))?.slice('--options='.length) ?? '{}');
+}
 
 /** Learner settings; the defaults are the committed model's. cv.ts can pass others to compare. */
 export interface LearnOptions {
@@ -251,9 +255,8 @@ export interface ItemViews {
   all: string[];
 }
 
-export function itemViews(item: CorpusItem): ItemViews {
-  const v = new ModelViews(new Analysis(item.text));
-  return { own: [...v.view('own').features], all: [...v.view('all').features] };
+export function itemViews(views: ModelViews): ItemViews {
+  return { own: [...views.view('own').features], all: [...views.view('all').features] };
 }
 
 /** Trains every modelled label on `items`, whose documents are built exactly as classify() builds them
@@ -264,13 +267,13 @@ export function trainModel(
   views?: readonly ItemViews[],
 ): ModelFile {
   const o = { ...DEFAULT_OPTIONS, ...options };
-  const perItem = views ?? items.map(itemViews);
+  const perItem = views ?? items.map((item) => itemViews(new ModelViews(new Analysis(item.text))));
   const indexed = {
     own: indexDocs(perItem.map((v) => v.own)),
     all: indexDocs(perItem.map((v) => v.all)),
   };
   const model: ModelFile = {};
-  for (const { label, threshold, view, l2, rate, dropout } of MODELLED) {
+  for (const { label, threshold, l2, rate, dropout } of MODELLED) {
     const targets = items.map((item) => item.labels.includes(label));
     const weightOf = (i: number): number =>
       !targets[i] && items[i]?.kind === 'hard_negative'
@@ -280,7 +283,7 @@ export function trainModel(
       label,
       dropout,
       targets,
-      indexed[view],
+      indexed[viewOf(label)],
       o.thresholdOf?.[label] ?? threshold,
       o.l2Of?.[label] ?? l2 ?? o.l2,
       o.rateOf?.[label] ?? rate ?? o.rate,

@@ -8,7 +8,7 @@ import { invalidatingRules } from './rules/invalidating.ts';
 import { minimizingRules } from './rules/minimizing.ts';
 import { modelFlags } from './model/flags.ts';
 import { MODEL, type ModelFile, scoreTable } from './model/linear.ts';
-import { ModelViews } from './model/views.ts';
+import { ModelViews, viewOf } from './model/views.ts';
 import type { Rule } from './rules/rule.ts';
 import { isMetaDiscussion, isNegated, isReported, isSelfNarration } from './text/context.ts';
 import { maskOthersWords, normalizeApostrophes } from './text/mask.ts';
@@ -116,11 +116,8 @@ export function vetoed(views: ModelViews, model: ModelFile): Set<Label> {
   const writer = views.view('own');
   if (writer.features.size === 0 || writer.sentences.length < VETO_MIN_SENTENCES) return out;
   const table = scoreTable(model);
-  const own = views.scores('own', table);
-  const all = views.scores('all', table);
   table.labels.forEach((label, j) => {
-    const p = (label === 'crisis' ? all : own)[j] as number;
-    if (p < VETO_BELOW) out.add(label);
+    if ((views.scores(viewOf(label), table)[j] as number) < VETO_BELOW) out.add(label);
   });
   return out;
 }

@@ -35,8 +35,8 @@ export function score(items: readonly CorpusItem[], predict: (text: string) => C
   );
   const unlabelled = { flagged: 0, total: 0 };
   const hard = { flagged: 0, total: 0 };
-  const unlabelledHeld = { flagged: 0, total: 0 };
-  const hardHeld = { flagged: 0, total: 0 };
+  let unlabelledHeld = 0;
+  let hardHeld = 0;
   const holds = (label: Label): boolean => !ROUTING_LABELS.includes(label);
   for (const item of items) {
     const predicted = new Set(predict(item.text).labels);
@@ -49,17 +49,15 @@ export function score(items: readonly CorpusItem[], predict: (text: string) => C
     }
     if (item.labels.length === 0) {
       unlabelled.total++;
-      unlabelledHeld.total++;
       if (predicted.size > 0) unlabelled.flagged++;
-      if ([...predicted].some(holds)) unlabelledHeld.flagged++;
+      if ([...predicted].some(holds)) unlabelledHeld++;
     }
     if (isHardNegative(item)) {
       hard.total++;
-      hardHeld.total++;
       // A hard negative may carry other labels; it counts as flagged when a label it lacks is predicted.
       const extra = [...predicted].filter((l) => !item.labels.includes(l));
       if (extra.length > 0) hard.flagged++;
-      if (extra.some(holds)) hardHeld.flagged++;
+      if (extra.some(holds)) hardHeld++;
     }
   }
   const perLabel = LABELS.map((label) => {
@@ -73,7 +71,7 @@ export function score(items: readonly CorpusItem[], predict: (text: string) => C
     perLabel,
     unlabelledFlagged: unlabelled,
     hardNegativeFlagged: hard,
-    unlabelledHeld,
-    hardNegativeHeld: hardHeld,
+    unlabelledHeld: { flagged: unlabelledHeld, total: unlabelled.total },
+    hardNegativeHeld: { flagged: hardHeld, total: hard.total },
   };
 }

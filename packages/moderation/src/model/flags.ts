@@ -3,7 +3,7 @@ import { notPast } from '../rules/crisis.ts';
 import { isIdiomatic } from '../rules/crisis-general.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { type LabelModel, type ModelFile, probabilities, scoreTable, strongestFeatures } from './linear.ts';
-import { type Analysed, ModelViews, type SentenceView, type ViewName } from './views.ts';
+import { type Analysed, ModelViews, type SentenceView, viewOf } from './views.ts';
 
 // The model catches wordings the rules do not list. It reads only the writer's own sentences (the same
 // context rules as the patterns), and its flag points at the sentence that scored highest, narrowed to
@@ -28,8 +28,7 @@ export function modelFlags(
   for (const [label, reason] of Object.entries(REASONS) as [Label, string][]) {
     const model = models[label];
     if (model === undefined || skip.has(label)) continue;
-    // Crisis reads every word, quotes and reports included: "he said he'd hurt me" is the crisis.
-    const name: ViewName = label === 'crisis' ? 'all' : 'own';
+    const name = viewOf(label);
     const view = views.view(name);
     if (view.sentences.length === 0) continue;
     const scores = views.scores(name, table);

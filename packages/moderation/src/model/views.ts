@@ -2,6 +2,7 @@
 // own sentences (blame, codependency, minimizing, invalidating) and every sentence (crisis: a reported
 // threat is the crisis). Training builds its documents through the same functions, so a document means
 // the same thing when the weights are learned and when they are used.
+import type { Label } from '@bedrock/shared';
 import { isEligible } from '../text/eligible.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { documentFeatures, sentenceFeatures } from './features.ts';
@@ -28,6 +29,11 @@ export interface View {
 }
 
 export type ViewName = 'own' | 'all';
+
+/** The view a label's model reads: the writer's own sentences for the harmful-language labels, every
+ * sentence for crisis (quotes and reports included: "he said he'd hurt me" is the crisis). Training,
+ * flags, the veto and cross-validation all ask here. */
+export const viewOf = (label: Label): ViewName => (label === 'crisis' ? 'all' : 'own');
 
 export class ModelViews {
   readonly #text: Analysed;
