@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../src/index.ts';
+import { expectLabel, labelsOf } from './expect-label.ts';
 
 // Crisis shapes added for recall: the broader risk lexicon beside a first person, and the crisis model as
 // an extra signal. Written for the tests, not taken from the corpus or the shared check set.
-const labelsOf = (text: string) => classify(text).labels;
-/** The body of an `it.each` over [shape, text] pairs: crisis is flagged, or not. */
-const expectCrisis = (flagged: boolean) => (_shape: string, text: string) => {
-  expect(labelsOf(text).includes('crisis')).toBe(flagged);
-};
 
 describe('broader crisis lexicon beside a first person', () => {
   it.each([
@@ -23,9 +18,7 @@ describe('broader crisis lexicon beside a first person', () => {
     ['a car as the means', 'On the drive home I keep steering towards the central reservation.'],
     ['self-injury again', 'Fresh marks on my thighs again this morning.'],
     ["a partner's threat in other words", "He keeps telling me that if he can't have me no one can."],
-  ])('%s: %s', (_shape, text) => {
-    expect(labelsOf(text)).toContain('crisis');
-  });
+  ])('%s: %s', expectLabel('crisis'));
 });
 
 describe('narrow exceptions: general talk, fiction, recovered past, idiom', () => {
@@ -36,9 +29,7 @@ describe('narrow exceptions: general talk, fiction, recovered past, idiom', () =
     ['idiom', 'This heatwave is going to finish me off, honestly.'],
     ['a dated past', "I wanted to die when I found out. That was back in 2019, and I'm doing well."],
     ['medication side effects', 'The tablets my GP started me on make me drowsy all morning.'],
-  ])('%s: %s', (_shape, text) => {
-    expect(labelsOf(text)).not.toContain('crisis');
-  });
+  ])('%s: %s', expectLabel('crisis', false));
 });
 
 describe('crisis categories: places, finality, softened words, self-injury, control and violence', () => {
@@ -58,9 +49,7 @@ describe('crisis categories: places, finality, softened words, self-injury, cont
     ['not deserving to live', "After tonight I don't deserve to be alive, honestly."],
     ['a means kept back', 'Been stockpiling my sleeping tablets since the GP changed them.'],
     ['an injury from him', 'He broke my wrist last night and says I fell.'],
-  ])('%s: %s', (_shape, text) => {
-    expect(labelsOf(text)).toContain('crisis');
-  });
+  ])('%s: %s', expectLabel('crisis'));
 
   it.each([
     ['ending the relationship', 'Should I end it with him or give counselling one more go?'],
@@ -75,9 +64,7 @@ describe('crisis categories: places, finality, softened words, self-injury, cont
     ['a denied risk word', "Please hear this: you're not a burden to any of us."],
     ['advice to someone else', 'if ur not safe tonight pls call 999, we are here too'],
     ['a game', 'My character keeps dying on the last level and I am losing my mind lol'],
-  ])('not crisis, %s: %s', (_shape, text) => {
-    expect(labelsOf(text)).not.toContain('crisis');
-  });
+  ])('not crisis, %s: %s', expectLabel('crisis', false));
 });
 
 describe('denial: a risk word denied just before it, a partner denied as the one who did it', () => {
@@ -87,9 +74,7 @@ describe('denial: a risk word denied just before it, a partner denied as the one
     ['not going to', 'Not in danger and not going to hurt myself, just crying in the car.'],
     ['a partner who never hit her', 'He never hit me, not once, which is why the lying floored me.'],
     ['a partner who never threatened her', 'No, he has never threatened me. He sulks.'],
-  ])('not crisis, %s: %s', (_shape, text) => {
-    expect(labelsOf(text)).not.toContain('crisis');
-  });
+  ])('not crisis, %s: %s', expectLabel('crisis', false));
 
   it.each([
     ['no longer', 'I no longer want to be alive.'],
@@ -99,9 +84,7 @@ describe('denial: a risk word denied just before it, a partner denied as the one
     ['he will not stop', "He won't stop hitting me when he drinks."],
     ['used to it, said to her', 'He choked me in bed and said I should be used to it by now.'],
     ['reading about means', 'Spent last night reading how much of my medication would be enough.'],
-  ])('still crisis, %s: %s', (_shape, text) => {
-    expect(labelsOf(text)).toContain('crisis');
-  });
+  ])('still crisis, %s: %s', expectLabel('crisis'));
 });
 
 describe('ending a relationship is not ending a life', () => {
@@ -111,9 +94,7 @@ describe('ending a relationship is not ending a life', () => {
       'ending things with a counsellor',
       'Ending things tonight with the counsellor he picked; we need someone trauma-informed.',
     ],
-  ])('not crisis, %s: %s', (_shape, text) => {
-    expect(labelsOf(text)).not.toContain('crisis');
-  });
+  ])('not crisis, %s: %s', expectLabel('crisis', false));
 
   it('ending it, with nothing named, still is', () => {
     expect(labelsOf("I'm ready to end it. Tonight.")).toContain('crisis');
@@ -127,25 +108,19 @@ describe('goodbyes to things, and being done with him', () => {
     ['a board of the site', "This is my last post in the 'still together' board! Moving to the separated section."],
     ['done with him', "I'm DONE. Done with him, done with the lies, ringing a solicitor on Monday."],
     ['ending it, then naming it', "Ending it. The marriage. He's been told and I'm at mum's."],
-  ])('not crisis, %s: %s', (_shape, text) => {
-    expect(labelsOf(text)).not.toContain('crisis');
-  });
+  ])('not crisis, %s: %s', expectLabel('crisis', false));
 
   it.each([
     ['a goodbye to everyone', "I'm done. Goodbye everyone."],
     ['a last post with no place named', 'This is my last post. Thank you all for everything.'],
-  ])('still crisis, %s: %s', (_shape, text) => {
-    expect(labelsOf(text)).toContain('crisis');
-  });
+  ])('still crisis, %s: %s', expectLabel('crisis'));
 });
 
 describe('a partner denied in the contracted form', () => {
   it.each([
     ["he's never", "He's never touched me, never threatened me. He slams doors and sulks."],
     ["she's never", "She's never been violent and never threatened me; it's the lying I can't take."],
-  ])('not crisis, %s: %s', (_shape, text) => {
-    expect(labelsOf(text)).not.toContain('crisis');
-  });
+  ])('not crisis, %s: %s', expectLabel('crisis', false));
 
   it("he's never stopped is still a threat", () => {
     expect(labelsOf("He's never stopped threatening me since I found out.")).toContain('crisis');
@@ -162,16 +137,12 @@ describe('safety named, questions about safety, crisis as a subject of training 
     ['training', 'Did suicide training through work and it was eye-opening.'],
     ['a memoir', 'Read a memoir by a betrayed wife about her suicidal months after discovery. So honest.'],
     ["can't with him", "I can't do this anymore with him. Meeting a solicitor Thursday."],
-  ])('not crisis, %s: %s', (_shape, text) => {
-    expect(labelsOf(text)).not.toContain('crisis');
-  });
+  ])('not crisis, %s: %s', expectLabel('crisis', false));
 
   it.each([
     ['never felt so', "I've never felt so hopeless, I keep thinking about the pills."],
     ["can't do this anymore", "I can't do this anymore. I'm so tired."],
-  ])('still crisis, %s: %s', (_shape, text) => {
-    expect(labelsOf(text)).toContain('crisis');
-  });
+  ])('still crisis, %s: %s', expectLabel('crisis'));
 });
 
 describe('slang, stopped care, searched means, coercion and threats in other words', () => {
@@ -188,7 +159,7 @@ describe('slang, stopped care, searched means, coercion and threats in other wor
     ['coercion', "He says I'm his wife so I don't get to say no."],
     ['a threat in other words', 'His AP messaged me that she knows which school my kids go to.'],
     ['children taken', 'he keeps threatening to take the baby and vanish'],
-  ])('%s: %s', expectCrisis(true));
+  ])('%s: %s', expectLabel('crisis'));
 
   it.each([
     ['a treat, not a dose', 'Overdosed on Dairy Milk and Bake Off tonight, no regrets.'],
@@ -203,5 +174,5 @@ describe('slang, stopped care, searched means, coercion and threats in other wor
     ['a sleep app', 'Tracking my sleep and moods in an app my therapist suggested.'],
     ['a relative dying', 'I stayed with my sister for a month when dad was dying.'],
     ['a clinician asking', 'My counsellor asked about suicidal thoughts at intake; she asks everyone.'],
-  ])('%s: %s', expectCrisis(false));
+  ])('%s: %s', expectLabel('crisis', false));
 });

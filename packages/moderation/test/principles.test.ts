@@ -1,10 +1,8 @@
-import type { Label } from '@bedrock/shared';
 import { describe, expect, it } from 'vitest';
-import { classify } from '../src/index.ts';
+import { labelsOf } from './expect-label.ts';
 
 // One case per principle of GUIDELINES.md. These sentences are written for the tests, not taken from the
 // shared check set.
-const labelsOf = (text: string): Label[] => classify(text).labels;
 
 describe('harmful replies are caught', () => {
   it.each([

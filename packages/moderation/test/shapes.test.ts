@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../src/index.ts';
+import { expectLabel, labelsOf } from './expect-label.ts';
 
 // Blame and minimizing caught by their shape rather than a set phrase. Written for the tests, not taken
 // from the corpus or the shared check set.
-const labelsOf = (text: string) => classify(text).labels;
 
 describe('blame-shifting shapes', () => {
   it.each([
     ['a question about what she did for him', 'He told you he felt invisible. What did you do about that?'],
     ['an unmet need that "they find" elsewhere', 'Men need admiration or they look for it somewhere else.'],
     ['her behaviour as what "got to him"', 'Honestly, all the criticism probably got to him in the end.'],
-  ])('%s: %s', (_shape, text) => {
-    expect(labelsOf(text)).toContain('blame_shifting');
-  });
+  ])('%s: %s', expectLabel('blame_shifting'));
 });
 
 describe('minimizing shapes', () => {
@@ -21,9 +18,7 @@ describe('minimizing shapes', () => {
     ['fuss over a small thing', 'So much fuss over a couple of emails.'],
     ['healing as a choice', 'Forgiveness is a choice, so make it.'],
     ['a deadline on being upset', "You've had your time to grieve, love."],
-  ])('%s: %s', (_shape, text) => {
-    expect(labelsOf(text)).toContain('minimizing');
-  });
+  ])('%s: %s', expectLabel('minimizing'));
 });
 
 describe('the same shapes in her own narration or support are not flagged', () => {
@@ -41,14 +36,10 @@ describe('the pressure as a negative imperative', () => {
   it.each([
     ['chat', 'dont dwell on it hun, past is past'],
     ['forum', "Don't keep bringing it up at every dinner, it's been a year."],
-  ])('minimizing, %s: %s', (_shape, text) => {
-    expect(labelsOf(text)).toContain('minimizing');
-  });
+  ])('minimizing, %s: %s', expectLabel('minimizing'));
 
   it.each([
     ['her own narration', "I don't dwell on it much anymore, therapy helped."],
     ['support against the pressure', "Don't let anyone tell you to stop dwelling on it."],
-  ])('not flagged, %s: %s', (_shape, text) => {
-    expect(labelsOf(text)).not.toContain('minimizing');
-  });
+  ])('not flagged, %s: %s', expectLabel('minimizing', false));
 });
