@@ -25,6 +25,7 @@ import { summaryLine, table } from '../src/eval/table.ts';
 import { modelFlags } from '../src/model/flags.ts';
 import { type ModelFile, scoreTable } from '../src/model/linear.ts';
 import { ModelViews, viewOf } from '../src/model/views.ts';
+import type { Rule } from '../src/rules/rule.ts';
 import { type ItemViews, itemViews, MODELLED, optionsArg, trainModel } from './learn.ts';
 
 const FOLDS = 5;
@@ -44,6 +45,8 @@ const foldOf = (id: string): number => createHash('sha256').update(`${salt}:${id
 
 interface Prepared {
   analysis: Analysis;
+  /** The rule behind each pattern flag. */
+  sources: Rule[];
   modelViews: ModelViews;
   ruleLabels: Set<Label>;
   decided: Set<Label>;
@@ -52,11 +55,13 @@ interface Prepared {
 const prepared: Prepared[] = items.map((item) => {
   const input = item.text.slice(0, MAX_TEXT_LENGTH);
   const analysis = new Analysis(input);
-  const flags = ruleFlags(analysis, input);
+  const sources: Rule[] = [];
+  const flags = ruleFlags(analysis, input, sources);
   const ruleLabels = new Set(flags.map((f) => f.label));
   const modelViews = new ModelViews(analysis);
   return {
     analysis,
+    sources,
     modelViews,
     ruleLabels,
     decided: new Set([...analysis.cleared, ...ruleLabels]),
@@ -127,6 +132,44 @@ if (errorsOf !== undefined) {
       `${item.id} want [${want}] got [${got}] rules [${[...ruleLabels].join(',')}] model ${p}\n  ${item.text.replace(/\n/g, ' / ')}\n`,
     );
   });
+  process.exit(0);
+}
+
+// --rules: what each pattern adds to the model, per item it flags: how often it fires (not vetoed), how often
+// on an item without its label, and how often it is the item's only source of the label (no other pattern,
+// and the fold's model would not flag it), with and without the label: the patterns worth their false flags.
+if (args.includes('--rules')) {
+  const stats = new Map<Rule, { fired: number; wrong: number; sole: number; soleWrong: number }>();
+  items.forEach((item, i) => {
+    const { sources, analysis } = prepared[i] as Prepared;
+    const s = scores.get(item.id);
+    const byLabel = new Map<Label, Set<Rule>>();
+    for (const rule of sources) {
+      if (s?.veto.has(rule.label)) continue;
+      byLabel.set(rule.label, (byLabel.get(rule.label) ?? new Set()).add(rule));
+    }
+    for (const [label, rules] of byLabel) {
+      const modelFlags =
+        !analysis.cleared.has(label) && s?.passes.has(label) === true && (s.p.get(label) ?? 0) >= thresholdOf(label);
+      const wrong = !item.labels.includes(label);
+      for (const rule of rules) {
+        const st = stats.get(rule) ?? { fired: 0, wrong: 0, sole: 0, soleWrong: 0 };
+        st.fired++;
+        if (wrong) st.wrong++;
+        if (rules.size === 1 && !modelFlags) {
+          st.sole++;
+          if (wrong) st.soleWrong++;
+        }
+        stats.set(rule, st);
+      }
+    }
+  });
+  const rows = [...stats].sort((a, b) => b[1].soleWrong - b[1].sole / 2 - (a[1].soleWrong - a[1].sole / 2));
+  for (const [rule, st] of rows) {
+    process.stdout.write(
+      `${rule.label.slice(0, 6)} fired ${st.fired} wrong ${st.wrong} | sole ${st.sole} wrong ${st.soleWrong} | ${rule.regex.source.slice(0, 110)}\n`,
+    );
+  }
   process.exit(0);
 }
 

@@ -142,8 +142,8 @@ export function classifyWith(text: string, model: ModelFile): Classification {
 }
 
 /** The patterns' flags, in rule order, for `input` (the text `analysis` was built from); `analysis.cleared`
- * then holds the labels context cleared. */
-export function ruleFlags(analysis: Analysis, input: string): Flag[] {
+ * then holds the labels context cleared. `sources`, when given, receives the rule behind each flag. */
+export function ruleFlags(analysis: Analysis, input: string, sources?: Rule[]): Flag[] {
   const flags: Flag[] = [];
   const perLabel = new Map<Label, number>();
   for (const rule of RULES) {
@@ -161,6 +161,7 @@ export function ruleFlags(analysis: Analysis, input: string): Flag[] {
       }
       if (overlaps(flags, rule.label, start, end) || !analysis.accepts(rule, start, end)) continue;
       flags.push({ label: rule.label, start, end: trimEnd(input, start, end), reason: rule.reason });
+      sources?.push(rule);
       const count = (perLabel.get(rule.label) ?? 0) + 1;
       perLabel.set(rule.label, count);
       if (count >= MAX_FLAGS_PER_LABEL) break;
