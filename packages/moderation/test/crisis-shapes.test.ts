@@ -176,3 +176,32 @@ describe('slang, stopped care, searched means, coercion and threats in other wor
     ['a clinician asking', 'My counsellor asked about suicidal thoughts at intake; she asks everyone.'],
   ])('%s: %s', expectLabel('crisis', false));
 });
+
+describe('laughter, everyday bumps and past times only where they really clear the words', () => {
+  it.each([
+    ['a crisis wrapped in a "lol"', 'lol imagine if i just never woke up tomorrow'],
+    ['a crisis question ending in "lol"', 'if i disappeared tonight would anyone even notice lol'],
+    ['a head hit until it hurt', 'I banged my head against the bathroom door until I saw stars.'],
+    ['pills named for what they treat', 'Spent an hour reading how many of my blood pressure tablets it would take.'],
+    [
+      'a past time far from the risk words',
+      "I found out she'd been seeing him for over a year. Since then I've stopped eating. I can't see a future anymore.",
+    ],
+    ['a threat to leave the children', "He threatens to leave the kids alone in the car if I don't do as he says."],
+    ['a plea to anyone reading', 'pls if anyone is awake call me, he said when he wakes up im dead'],
+  ])('%s: %s', expectLabel('crisis'));
+
+  it.each([
+    ['laughter beside hyperbole', 'this commute is killing me lol'],
+    ['laughter beside slang', "I'm dead 😂 the cat fell off the sofa"],
+    ['an everyday bump', 'bumped my head on the cupboard door again, ouch'],
+    ['a blood pressure check', 'Had my blood pressure checked, all fine.'],
+    [
+      'a past time two sentences on',
+      "I had the tablets lined up one night. I rang the helpline instead. That was 2018, and I'm a nan now.",
+    ],
+    ['a threat to leave her', 'He threatened to leave me for her if I kept asking questions.'],
+    ['a charity shop', 'Dropped three bags of his shirts at the charity shop. Felt lighter.'],
+    ['support to anyone who needs it', "If anyone here needs to talk tonight, I'm around."],
+  ])('%s: %s', expectLabel('crisis', false));
+});

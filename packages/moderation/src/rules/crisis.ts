@@ -13,17 +13,30 @@ const SELF = CRISIS_REASONS.self;
 const PLAN = CRISIS_REASONS.plan;
 const DANGER = CRISIS_REASONS.danger;
 
+/** Idioms and hyperbole. Laughter ("lol", "haha", 😂, "jk") makes a sentence a joke, except beside the words
+ * of a real crisis that chat often wraps in a "lol" ("lol anyway I've stopped taking my meds and I'm
+ * stockpiling them", "if I disappeared tonight would anyone notice lol", "lol imagine if I didn't wake up"). */
 export const FIGURATIVE =
-  /\b(?:killing me|kill me now|dying (?:to|of|for)|die of (?:embarrassment|shame|laughter|boredom)|(?:i|i'd|i'll|i could|i could have|i could've|gonna|going to) (?:literally |cheerfully |happily |actually )?(?:kill(?:ed)?|murder(?:ed)?|strangled?) (?:him|her|them|my husband|my wife|he|someone|the \w+)(?! myself)|(?:felt|feel|feels|feeling) like (?:\w+ ){0,2}?(?:slapped|punched|kicked|stabbed|hit) me|(?:'d|would|will|could) (?:literally )?die without (?:you|me|her|him)|(?:pain|grief|heartbreak|shock|stress)(?: itself)? (?:would|will|is going to|might|could) kill me|dead (?:tired|on my feet|inside lol)|lol|lmao|haha+|😂|🤣|jk|just kidding|kidding|(?<!\bnot (?:even )?)joking|(?:rather|sooner) die than|(?:like|as) a weapon|weaponi[sz]\w*|tried to kill me with|dark thoughts about (?:him|her|them)|suicide mission|knife in the back|laughing|end of my (?:rope|tether)|edge of (?:my|your|our|the) seat|ropes|cutting (?:out|back|down|ties|corners|it close)|can't go on (?:doing|with|a|the|like this,? (?:pretending|lying|living a lie|playing happy))|(?:this|that|it)\b[^.!?\n]{0,25}(?:going to|gonna|will) finish me off)\b|😂|🤣|💀/i;
+  /\b(?:killing me|kill me now|dying (?:to|of|for)|die of (?:embarrassment|shame|laughter|boredom)|(?:i|i'd|i'll|i could|i could have|i could've|gonna|going to) (?:literally |cheerfully |happily |actually )?(?:kill(?:ed)?|murder(?:ed)?|strangled?) (?:him|her|them|my husband|my wife|he|someone|the \w+)(?! myself)|(?:felt|feel|feels|feeling) like (?:\w+ ){0,2}?(?:slapped|punched|kicked|stabbed|hit) me|(?:'d|would|will|could) (?:literally )?die without (?:you|me|her|him)|(?:pain|grief|heartbreak|shock|stress)(?: itself)? (?:would|will|is going to|might|could) kill me|dead (?:tired|on my feet|inside lol)|(?:rather|sooner) die than|(?:like|as) a weapon|weaponi[sz]\w*|tried to kill me with|dark thoughts about (?:him|her|them)|suicide mission|knife in the back|laughing|end of my (?:rope|tether)|edge of (?:my|your|our|the) seat|ropes|cutting (?:out|back|down|ties|corners|it close)|can't go on (?:doing|with|a|the|like this,? (?:pretending|lying|living a lie|playing happy))|(?:this|that|it)\b[^.!?\n]{0,25}(?:going to|gonna|will) finish me off)\b|^(?![\s\S]*?\b(?:wake up|waking up|woke up|stockpil\w*|disappear\w*|rope|noose|knows where|pills|tablets|meds|overdos\w*|not be here|end it|no one would|nobody would|goodbye)\b)[\s\S]*?(?:\b(?:lol|lmao|haha+|jk|just kidding|kidding|(?<!\bnot (?:even )?)joking)\b|😂|🤣|💀)/i;
 export const IDIOM =
   /\b(?:knife in (?:the|my) back|twist(?:ed|ing)? the knife|like a knife|dead to me|(?:this|that|it)\b[^.!?\n]{0,25}(?:going to|gonna|will) finish me off)\b/i;
 /** A threat of something that is no violence ("he threatened to sue me", "to tell his mum"), in a sentence
  * that names no harm. */
 export const NONVIOLENT_THREAT =
-  /^(?![^.!?\n]*\b(?:kill|hurt|hit|beat|knife|gun|die|dead|strangl|chok|burn|stab|shoot|take the kids|take (?:my|our|the) (?:kids|children|son|daughter|baby)|never see|nudes|photos|pictures|videos)\w*)[^.!?\n]*?\bthreaten\w* (?:me |us )?(?:to (?:tell|sue|leave|divorce|report|move out|stop paying|cancel|cut (?:me |us )?off|go to (?:his|my|the|a) (?:mum|mom|lawyer|solicitor|court))|with (?:a |an )?(?:lawsuit|divorce|legal action|solicitors?|lawyers?|court))/i;
-// Looking back on a crisis that is over, or talking about crisis in general, is not a crisis now.
-const PAST_OR_GENERAL =
-  /\b(?:years? ago|months ago|yrs? ago|when i first found out|(?<!\b(?:never|he|she|you|we|be|get|got|getting|am|i'm|is|are|was) )used to(?! (?:it|this|that|them|him|her)\b)|as a teen(?:ager)?|(?:years?|months) clean|clean from|came through|on the other side|i'm (?:okay|ok|fine) now|past that|risk of|for those who|anyone who (?:has|had)|safety plan matters|(?:my|a) friend(?:'s)? (?:\w+ ){0,3}?(?:tried|attempted|took (?:her|his) own|killed|died|lost|overdosed|self-harms?)|(?:she|he|they|daughter|son|friend|sister|brother|mum|mom|dad) used to|passed away|last (?:year|spring|summer|autumn|winter)|(?:for )?over a year|went through a (?:period|phase|time)|free of (?:it|self-harm|cutting)|(?:years?|months?) free\b|lost (?:a|an|my|her|his|our) \w+ to suicide|asked (?:me )?about (?:suicid\w*|self-harm|safety)|grateful to be alive|(?:much |a )?better place|(?:it|they|that|the (?:urge|thoughts?)) (?:has |have )?passed|instead\b[^.!?\n]{0,40}(?:proud|helped|passed)|statistics|a study|more common among|asked if i'd ever|asked (?:me )?(?:if|whether) (?:i'd|he'd|he had|i had|he has|i have|he's) ever|asked (?:me )?(?:\w+ ){0,3}?(?:if|whether) [\w' ]{0,40}?\bever\b|long healed|old (?:self-harm )?scars|(?:daughter|son|friend|sister|brother|child|teen)\w* (?:was|were) (?:self-harming|cutting|suicidal)|short story|creative writing|(?:a|my) novel|fiction|that was (?:in )?(?:19|20)\d\d|back then|back in '\d\d|years later|(?:stable|safe|good|okay|ok|fine|sober) now|therapy changed|gone now|they're gone|(?:is|are|that's|it's|now|all|finally) behind me|i'm safe|before we separated|i'm steady|perpetrator programme|(?:that|it|this) was (?:back )?in (?:19|20)\d\d|back in (?:19|20)\d\d|(?:don't|do not|no longer) (?:hurt|cut|harm) myself (?:now|anymore|any more)|among (?:teenagers|teens|young people|children|kids)|signs to (?:watch|look) for|guest speaker|(?:tv|the|that|this) (?:drama|film|movie|episode|series|documentary|show)|the scene with)\b/i;
+  /^(?![^.!?\n]*\b(?:kill|hurt|hit|beat|knife|gun|die|dead|strangl|chok|burn|stab|shoot|take the kids|take (?:my|our|the) (?:kids|children|son|daughter|baby)|never see|nudes|photos|pictures|videos)\w*)[^.!?\n]*?\bthreaten\w* (?:me |us )?(?:to (?:tell|sue|leave(?! (?:the|our|my) (?:kids|children|baby|son|daughter))|divorce|report|move out|stop paying|cancel|cut (?:me |us )?off|go to (?:his|my|the|a) (?:mum|mom|lawyer|solicitor|court))|with (?:a |an )?(?:lawsuit|divorce|legal action|solicitors?|lawyers?|court))/i;
+// Looking back on a crisis that is over, or talking about crisis in general, is not a crisis now. A time in
+// the past ("two years ago", "back then", "last summer") counts only in the sentence of the risk words, the
+// one before it or the two after it ("I had the pills counted out. I called the line. That was 2019."), not anywhere near them: "found out
+// she's been with him for over a year. … I can't see a future" is a crisis now.
+const PAST_TIME =
+  /\b(?:years? ago|months ago|yrs? ago|when i first found out|(?<!\b(?:never|he|she|you|we|be|get|got|getting|am|i'm|is|are|was) )used to(?! (?:it|this|that|them|him|her)\b)|as a teen(?:ager)?|(?:she|he|they|daughter|son|friend|sister|brother|mum|mom|dad) used to|last (?:year|spring|summer|autumn|winter)|(?:for )?over a year|went through a (?:period|phase|time)|that was (?:in )?(?:19|20)\d\d|back then|back in '\d\d|years later|before we separated|(?:that|it|this) was (?:back )?in (?:19|20)\d\d|back in (?:19|20)\d\d)\b/i;
+/** Told as over: recovery, years free, "I'm okay now", anywhere near the risk words; not when she doubts it
+ * ("not sure I'm safe") or says it for others ("I tell everyone I'm fine now"). */
+const RECOVERED =
+  /(?<!\b(?:sure|whether|if|wish|pretend|pretending|say|said|saying|tell (?:everyone|people|them)) )\b(?:(?:years?|months) clean|clean from|came through|on the other side|i'm (?:okay|ok|fine) now|past that|safety plan matters|free of (?:it|self-harm|cutting)|(?:years?|months?) free\b|grateful to be alive|glad i (?:survived|stayed|am still here|'m still here)|(?:much |a )?better place|(?:it|they|that|the (?:urge|thoughts?)) (?:has |have )?passed|instead\b[^.!?\n]{0,40}(?:proud|helped|passed)|long healed|old (?:self-harm )?scars|(?:stable|safe|good|okay|ok|fine|sober) now|therapy changed|gone now|they're gone|(?:is|are|that's|it's|now|all|finally) behind me|i'm safe|i'm steady|(?:don't|do not|no longer) (?:hurt|cut|harm) myself (?:now|anymore|any more))\b/i;
+/** Crisis as a topic: research, fiction, someone else's past, a clinician's question. */
+const GENERAL_OR_OTHERS =
+  /\b(?:risk of|for those who|anyone who (?:has|had)|(?:my|a) friend(?:'s)? (?:\w+ ){0,3}?(?:tried|attempted|took (?:her|his) own|killed|died|lost|overdosed|self-harms?)|passed away|lost (?:a|an|my|her|his|our) \w+ to suicide|asked (?:me )?about (?:suicid\w*|self-harm|safety)|statistics|a study|more common among|asked if i'd ever|asked (?:me )?(?:if|whether) (?:i'd|he'd|he had|i had|he has|i have|he's) ever|asked (?:me )?(?:\w+ ){0,3}?(?:if|whether) [\w' ]{0,40}?\bever\b|(?:daughter|son|friend|sister|brother|child|teen)\w* (?:was|were) (?:self-harming|cutting|suicidal)|short story|creative writing|(?:a|my) novel|fiction|perpetrator programme|among (?:teenagers|teens|young people|children|kids)|signs to (?:watch|look) for|guest speaker|(?:tv|the|that|this) (?:drama|film|movie|episode|series|documentary|show)|the scene with)\b/i;
 const STILL_NOW =
   /\b(?:(?<!\bnever\b[^.!?\n]{0,30})again|relapsed?|(?<!\bago )tonight|right now|still (?:want|think|feel|have (?:the |those |these )?(?:thoughts|urges?|pills|tablets|plan|rope)))\b/i;
 // Talk about crisis as a topic (a helpline, a charity, research, a book, how to answer someone else),
@@ -38,11 +51,27 @@ const CLARIFIED =
 export const notPast = (_m: string, text: string, index: number): boolean => {
   const window = text.slice(Math.max(0, index - 160), index + 160);
   if (CLARIFIED.test(window)) return false;
-  if (PAST_OR_GENERAL.test(window) && !STILL_NOW.test(window)) return false;
-  const from = Math.max(text.lastIndexOf('.', index), text.lastIndexOf('?', index), text.lastIndexOf('\n', index)) + 1;
-  const ends = [text.indexOf('.', index), text.indexOf('?', index), text.indexOf('\n', index)].filter((i) => i >= 0);
-  return !GENERAL_TALK.test(text.slice(from, ends.length > 0 ? Math.min(...ends) : text.length));
+  const from = sentenceStart(text, index);
+  const to = sentenceEnd(text, index);
+  if (!STILL_NOW.test(window)) {
+    const around = text.slice(sentenceStart(text, from - 2), sentenceEnd(text, sentenceEnd(text, to + 1) + 1));
+    if (RECOVERED.test(window) || GENERAL_OR_OTHERS.test(window) || PAST_TIME.test(around)) return false;
+  }
+  return !GENERAL_TALK.test(text.slice(from, to));
 };
+
+/** Where the sentence around `index` starts: after the last `.`, `?`, `!` or line break before it. */
+function sentenceStart(text: string, index: number): number {
+  if (index <= 0) return 0;
+  return Math.max(...['.', '?', '!', '\n'].map((c) => text.lastIndexOf(c, index))) + 1;
+}
+
+/** Where the sentence around `index` ends: at the next `.`, `?`, `!` or line break (the text's end if none). */
+function sentenceEnd(text: string, index: number): number {
+  if (index >= text.length) return text.length;
+  const ends = ['.', '?', '!', '\n'].map((c) => text.indexOf(c, index)).filter((i) => i >= 0);
+  return ends.length > 0 ? Math.min(...ends) : text.length;
+}
 
 /** A risk word denied just before it, in its clause ("I'm not suicidal", "I don't want to die", "not going
  * to hurt myself"); "no longer", "not sure", "never felt so…", "no way out", "no reason to…" do not deny. */
