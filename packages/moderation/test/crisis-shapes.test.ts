@@ -205,3 +205,31 @@ describe('laughter, everyday bumps and past times only where they really clear t
     ['support to anyone who needs it', "If anyone here needs to talk tonight, I'm around."],
   ])('%s: %s', expectLabel('crisis', false));
 });
+
+describe('recovery, topic and past words that are part of the crisis itself', () => {
+  it.each([
+    ['nothing on the other side', 'whats even the point anymore, theres nothing on the other side of this'],
+    ['a train that came through', 'Stood on the platform edge when the express came through and wanted to step off.'],
+    [
+      'a pet promised away, not a clinician asking',
+      "Asked my sister if she'd have the dog if anything ever happened to me. She doesn't know I meant it.",
+    ],
+    ['a streak thrown away', 'ten months clean and I threw it all away last night after his text'],
+    [
+      '"used to", then "now I keep"',
+      'I used to be scared of heights. Now I keep going up to the roof of the car park on my lunch.',
+    ],
+    ['"what that means" about herself', "I want to stop existing for a while and I'm scared of what that means."],
+    [
+      "a book club that is someone's",
+      'She left me for a man from her book club and I keep thinking about the cliff road.',
+    ],
+  ])('%s: %s', expectLabel('crisis'));
+
+  it.each([
+    ['an odd question', "My neighbour asked if I'd ever want to adopt a cat, funny question."],
+    ["the group's book club", 'Our book club read a memoir about suicide prevention this month.'],
+    ['came through it', 'Two years on, I came through it, and the thoughts of ending it are long gone.'],
+    ['a clinician asking', "My GP asked if I'd ever had thoughts of ending my life; I said no, truthfully."],
+  ])('%s: %s', expectLabel('crisis', false));
+});
