@@ -150,3 +150,25 @@ describe('chat register and talk about the words themselves', () => {
     expect(labelsOf(text)).toContain(label);
   });
 });
+
+describe('negations that deny nothing', () => {
+  it.each([
+    ["I'm not saying it's all your fault, but the spark had gone long before he strayed, hadn't it.", 'blame_shifting'],
+    ["It's not your fault exactly, but the distance in the house gave him an opening.", 'blame_shifting'],
+    ["He went looking because you weren't interested anymore.", 'blame_shifting'],
+    ["He didn't need porn until you stopped wanting him.", 'blame_shifting'],
+    ["The fact that you can't stop checking his phone tells me you're codependent.", 'codependency_label'],
+    ["Don't be hysterical about a few texts.", 'invalidating'],
+    ["I'd let it go and focus on the kids.", 'minimizing'],
+  ] as const)('%s → %s', (text, label) => {
+    expect(labelsOf(text)).toContain(label);
+  });
+
+  it.each([
+    ["It's not your fault. He made his choices.", 'blame_shifting'],
+    ["Nobody is saying you're codependent. You're traumatized.", 'codependency_label'],
+    ["You're not hysterical, you're hurt.", 'invalidating'],
+  ] as const)('%s → not %s', (text, label) => {
+    expect(labelsOf(text)).not.toContain(label);
+  });
+});

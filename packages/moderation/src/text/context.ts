@@ -28,7 +28,7 @@ export function isReported(sentence: string, at: number, endAt: number): boolean
   return REPORT_BEFORE.test(sentence.slice(0, at)) || REPORT_AFTER.test(sentence.slice(endAt));
 }
 
-const CLAUSE_BREAK = /[,;:()—–]|\s-\s|\b(?:but|though|although|because|so|and then|yet)\b/gi;
+const CLAUSE_BREAK = /[,;:()—–]|\s-\s|\b(?:but|though|although|because|so|and then|yet|until|unless)\b/gi;
 const NEGATION =
   /\b(?:not|never|no|nothing|nobody|none|neither|nor|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|can't|cannot|shouldn't|wouldn't|hardly|stop (?:saying|telling|calling|letting)|quit|instead of|rather than|without|avoid(?:ing)?|isnt|arent|wasnt|werent|dont|doesnt|didnt|wont|cant|shouldnt|wouldnt)\b|n't\b/i;
 const RHETORICAL =
@@ -46,10 +46,15 @@ export function isNegated(sentence: string, at: number, endAt: number, onlyBefor
   for (let m = CLAUSE_BREAK.exec(before); m !== null; m = CLAUSE_BREAK.exec(before)) {
     clauseStart = m.index + m[0].length;
   }
-  const clause = before.slice(clauseStart);
+  const clause = before.slice(clauseStart).replace(NOT_A_DENIAL, (m) => ' '.repeat(m.length));
   // A pattern that carries its own negation ('before') reads the "wasn't" after it as its own words:
   // "at least it wasn't physical".
-  if (!onlyBefore && NEGATED_AFTER.test(sentence.slice(endAt))) return true;
+  // Not after a match that ends on its subject: "he looked at porn because you | weren't interested".
+  if (!onlyBefore && NEGATED_AFTER.test(sentence.slice(endAt)) && !ENDS_ON_SUBJECT.test(sentence.slice(at, endAt))) {
+    return true;
+  }
+  // "It's not your fault exactly": denied only in part, so still said.
+  if (PARTLY.test(sentence.slice(endAt))) return false;
   // Conceded to be answered ("even if he was lonely, lonely people have words") or permitted ("you're
   // allowed to make a big deal of it"): the words are not asserted against her.
   if (CONCEDED.test(sentence.slice(0, at))) return true;
@@ -60,6 +65,14 @@ export function isNegated(sentence: string, at: number, endAt: number, onlyBefor
   return gapStart > at || !PRESUPPOSED.test(sentence.slice(gapStart, at));
 }
 
+/** Negations that deny nothing of what follows: a disclaimer that goes on to say it ("I'm not saying it's
+ * all on you, but…"), a negative imperative that takes the trait for granted ("don't be hysterical", "let's
+ * not make a mountain out of a molehill", "stop being paranoid"), and a verb that asserts what comes after it
+ * ("you can't stop checking", "won't admit they're codependent"), "not entirely", "not just". */
+const NOT_A_DENIAL =
+  /\b(?:(?:i'm|i am|im) not (?:saying|suggesting|blaming (?:you|u)|trying to (?:say|blame|be mean))|(?:don't|dont|do not) (?:be|get) (?:so |such an? |this |too |all )?|let'?s not|stop being|quit being|(?:can't|cant|cannot|can not|couldn't|couldnt|won't|wont|will not|refuses? to|doesn't want to|don't want to) (?:stop|admit)|not (?:entirely|completely|totally|solely|wholly|just|only|all|100%))\b/gi;
+const ENDS_ON_SUBJECT = /\b(?:you|u|ya|he|she|they|we)\s*$/i;
+const PARTLY = /^\s*(?:exactly|entirely|completely|totally|solely|wholly|100%)\b/i;
 const CONCEDED =
   /\b(?:even if|even though|even when|even had|whether or not|(?:you're|you are|ur|youre) (?:allowed|entitled) to|(?:it's|it is|its) (?:ok|okay|fine|normal|alright|allowed) to|(?:you|u) have every right to)\b/i;
 const NEGATION_ALL = new RegExp(NEGATION.source, 'gi');
@@ -77,7 +90,7 @@ function lastNegationEnd(clause: string): number {
 
 // The writer's own opinion frames ("I think", "I'd say") are not self-narration: what follows is addressed to others.
 const OPINION_FRAME =
-  /\b(?:i (?:really |honestly |just |do |genuinely )?(?:think|feel like|believe|reckon|guess|suspect|suppose|mean|say|said|know|bet|hate to say|have to say|gotta say|get that|hear you|see)|i'd (?:say|gently suggest|suggest|argue|bet)|i'm (?:just |only )?(?:saying|asking|sorry|guessing|going to ask|gonna say|not trying to)|i say this|in my (?:opinion|experience|professional opinion|view|day)|if i'm honest|i'll be honest|to me|i'm sorry|i used to be|i wouldn't (?:call|say|worry|make)|i'd (?:just|honestly))\b/gi;
+  /\b(?:i (?:really |honestly |just |do |genuinely )?(?:think|feel like|believe|reckon|guess|suspect|suppose|mean|say|said|know|bet|hate to say|have to say|gotta say|get that|hear you|see)|i'd (?:say|gently suggest|suggest|argue|bet)|i'm (?:just |only )?(?:saying|asking|sorry|guessing|going to ask|gonna say|not trying to)|i say this|in my (?:opinion|experience|professional opinion|view|day)|if i'm honest|i'll be honest|to me|i'm sorry|i used to be|i wouldn't (?:call|say|worry|make)|i'd (?:just|honestly|let|leave|drop|forgive|move|give|take|focus|put)|i'll be (?:blunt|frank|straight|real)|i'll (?:just )?say|i'm not (?:a|an) \w+)\b/gi;
 const FIRST_PERSON = /\b(?:i|i'm|im|i've|ive|i'd|id|i'll|me|my|myself|mine)\b/i;
 const SECOND_PERSON = /\b(?:you|your|yours|yourself|yourselves|u|ur|ya|y'all|you're|youre|you've|you'd|you'll)\b/i;
 const GROUP_ADDRESS = /\b(?:partners|wives|women|spouses|everyone here|anyone who|people who|those who)\b/i;
