@@ -115,11 +115,37 @@ describe('chat register and talk about the words themselves', () => {
       'support in the words of the harm',
       'Whatever the bedroom was like, cheating was his decision and it says everything about him.',
     ],
+    ['a plain denial', "It's not your fault. He made his choices."],
+    ['a label denied by someone else', "Nobody is saying you're codependent. You're traumatized."],
+    ['a trait denied', "You're not hysterical, you're hurt."],
   ])('%s: %s', (_case, text) => {
     expect(labelsOf(text)).toEqual([]);
   });
 
   it.each([
+    [
+      'a disclaimer that goes on to say it',
+      "I'm not saying it's all your fault, but the spark had gone long before he strayed, hadn't it.",
+      'blame_shifting',
+    ],
+    [
+      'denied only in part',
+      "It's not your fault exactly, but the distance in the house gave him an opening.",
+      'blame_shifting',
+    ],
+    [
+      "a new verb after the match's subject",
+      "He went looking because you weren't interested anymore.",
+      'blame_shifting',
+    ],
+    ['a negation before "until"', "He didn't need porn until you stopped wanting him.", 'blame_shifting'],
+    [
+      'a verb that asserts what follows',
+      "The fact that you can't stop checking his phone tells me you're codependent.",
+      'codependency_label',
+    ],
+    ['a negative imperative takes the trait for granted', "Don't be hysterical about a few texts.", 'invalidating'],
+    ['advice as what the writer would do', "I'd let it go and focus on the kids.", 'minimizing'],
     ['a demand to forgive', 'You owe him forgiveness after everything he did for the family.', 'minimizing'],
     ['an imperative', 'just forgive him already, it has been a year', 'minimizing'],
     ['"his enabler" is her label', 'ur basically his enabler at this point', 'codependency_label'],
@@ -148,27 +174,5 @@ describe('chat register and talk about the words themselves', () => {
     ],
   ])('still caught, %s: %s', (_case, text, label) => {
     expect(labelsOf(text)).toContain(label);
-  });
-});
-
-describe('negations that deny nothing', () => {
-  it.each([
-    ["I'm not saying it's all your fault, but the spark had gone long before he strayed, hadn't it.", 'blame_shifting'],
-    ["It's not your fault exactly, but the distance in the house gave him an opening.", 'blame_shifting'],
-    ["He went looking because you weren't interested anymore.", 'blame_shifting'],
-    ["He didn't need porn until you stopped wanting him.", 'blame_shifting'],
-    ["The fact that you can't stop checking his phone tells me you're codependent.", 'codependency_label'],
-    ["Don't be hysterical about a few texts.", 'invalidating'],
-    ["I'd let it go and focus on the kids.", 'minimizing'],
-  ] as const)('%s → %s', (text, label) => {
-    expect(labelsOf(text)).toContain(label);
-  });
-
-  it.each([
-    ["It's not your fault. He made his choices.", 'blame_shifting'],
-    ["Nobody is saying you're codependent. You're traumatized.", 'codependency_label'],
-    ["You're not hysterical, you're hurt.", 'invalidating'],
-  ] as const)('%s → not %s', (text, label) => {
-    expect(labelsOf(text)).not.toContain(label);
   });
 });
