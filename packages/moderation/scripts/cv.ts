@@ -94,6 +94,12 @@ for (let fold = 0; fold < FOLDS; fold++) {
     scores.set(item.id, { p, passes, veto: vetoed(modelViews, model) });
   });
 }
+/** Whether the fold's model flags `label` on this item with thresholds `at`: its document probability
+ * reaches the threshold and its flag survives the checks. */
+const modelReaches = (id: string, label: Label, at: (label: Label) => number): boolean => {
+  const s = scores.get(id);
+  return s?.passes.has(label) === true && (s.p.get(label) ?? 0) >= at(label);
+};
 const thresholdOf = (label: Label): number =>
   options.thresholdOf?.[label] ?? MODELLED.find((m) => m.label === label)?.threshold ?? 0.5;
 
@@ -107,7 +113,7 @@ function predictions(at: (label: Label) => number, withRules: boolean): Map<stri
     for (const label of s?.veto ?? []) labels.delete(label);
     for (const { label } of MODELLED) {
       if (withRules && decided.has(label)) continue;
-      if (s?.passes.has(label) && (s.p.get(label) ?? 0) >= at(label)) labels.add(label);
+      if (modelReaches(item.id, label, at)) labels.add(label);
     }
     out.set(item.id, { labels: [...labels], flags: [] });
   });
@@ -149,14 +155,13 @@ if (args.includes('--rules')) {
       byLabel.set(rule.label, (byLabel.get(rule.label) ?? new Set()).add(rule));
     }
     for (const [label, rules] of byLabel) {
-      const modelFlags =
-        !analysis.cleared.has(label) && s?.passes.has(label) === true && (s.p.get(label) ?? 0) >= thresholdOf(label);
+      const modelFlagsIt = !analysis.cleared.has(label) && modelReaches(item.id, label, thresholdOf);
       const wrong = !item.labels.includes(label);
       for (const rule of rules) {
         const st = stats.get(rule) ?? { fired: 0, wrong: 0, sole: 0, soleWrong: 0 };
         st.fired++;
         if (wrong) st.wrong++;
-        if (rules.size === 1 && !modelFlags) {
+        if (rules.size === 1 && !modelFlagsIt) {
           st.sole++;
           if (wrong) st.soleWrong++;
         }

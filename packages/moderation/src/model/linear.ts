@@ -14,12 +14,6 @@ export type ModelFile = Partial<Record<Label, LabelModel>>;
  * first, which for these 5 MB took the process to a peak of over 200 MB while loading. */
 export const MODEL = JSON.parse(readFileSync(new URL('./weights.json', import.meta.url), 'utf8')) as ModelFile;
 
-export function probability(model: LabelModel, feats: Iterable<string>): number {
-  let z = model.bias;
-  for (const f of feats) z += model.weights[f] ?? 0;
-  return 1 / (1 + Math.exp(-z));
-}
-
 /** All labels' weights in one table, so a document is scored for every label with one lookup per feature:
  * a feature's row in `index`, and the row's weights (one per label, in `labels` order) in `weights`. One flat
  * array instead of an array per feature keeps the 200,000 rows from costing an object each. */
@@ -52,8 +46,7 @@ export function scoreTable(file: ModelFile): ScoreTable {
   return table;
 }
 
-/** Probabilities for every label of the table, in its order; the same sums, in the same order, as
- * probability() for each label alone. */
+/** Probabilities for every label of the table, in its order. */
 export function probabilities(table: ScoreTable, feats: Iterable<string>): Float64Array {
   const z = Float64Array.from(table.models, (m) => m.bias);
   const n = z.length;

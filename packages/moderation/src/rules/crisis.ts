@@ -26,8 +26,8 @@ export const NONVIOLENT_THREAT =
   /^(?![^.!?\n]*\b(?:kill|hurt|hit|beat|knife|gun|die|dead|strangl|chok|burn|stab|shoot|take the kids|take (?:my|our|the) (?:kids|children|son|daughter|baby)|never see|nudes|photos|pictures|videos)\w*)[^.!?\n]*?\bthreaten\w* (?:me |us )?(?:to (?:tell|sue|leave(?! (?:the|our|my) (?:kids|children|baby|son|daughter))|divorce|report|move out|stop paying|cancel|cut (?:me |us )?off|go to (?:his|my|the|a) (?:mum|mom|lawyer|solicitor|court))|with (?:a |an )?(?:lawsuit|divorce|legal action|solicitors?|lawyers?|court))/i;
 // Looking back on a crisis that is over, or talking about crisis in general, is not a crisis now. A time in
 // the past ("two years ago", "back then", "last summer") counts only in the sentence of the risk words, the
-// one before it or the two after it ("I had the pills counted out. I called the line. That was 2019."), not anywhere near them: "found out
-// she's been with him for over a year. … I can't see a future" is a crisis now.
+// one before it or the two after it ("I had the pills counted out. I called the line. That was 2019."), not
+// anywhere near them: "found out she's been with him for over a year. … I can't see a future" is a crisis now.
 const PAST_TIME =
   /\b(?:years? ago|months ago|yrs? ago|when i first found out|(?<!\b(?:never|he|she|you|we|be|get|got|getting|am|i'm|is|are|was|like i) )used to(?! (?:it|this|that|them|him|her)\b)|as a teen(?:ager)?|(?:she|he|they|daughter|son|friend|sister|brother|mum|mom|dad) used to|last (?:year|spring|summer|autumn|winter)|(?:for )?over a year|went through a (?:period|phase|time)|that was (?:in )?(?:19|20)\d\d|back then|back in '\d\d|years later|before we separated|(?:that|it|this) was (?:back )?in (?:19|20)\d\d|back in (?:19|20)\d\d)\b/i;
 /** Told as over: recovery, years free, "I'm okay now", anywhere near the risk words; not when she doubts it
