@@ -11,7 +11,7 @@ import { MODEL, type ModelFile, scoreTable } from './model/linear.ts';
 import { ModelViews, viewOf } from './model/views.ts';
 import type { Rule } from './rules/rule.ts';
 import { isMetaDiscussion, isNegated, isReported, isSelfNarration } from './text/context.ts';
-import { maskOthersWords, normalizeApostrophes } from './text/mask.ts';
+import { maskOthersWords, normalizeApostrophes, quotedPosts } from './text/mask.ts';
 import { type Sentence, sentenceAt, splitSentences } from './text/sentences.ts';
 
 const RULES: readonly Rule[] = [
@@ -39,6 +39,7 @@ export class Analysis {
   /** Labels whose words appeared but were cleared by context (reported, negated, her own narration…). */
   readonly cleared = new Set<Label>();
   #sentences: Sentence[] | undefined;
+  #quoted: { text: string; sentences: Sentence[] } | undefined | null = null;
 
   constructor(text: string) {
     this.original = blankLongTokens(normalizeApostrophes(text));
@@ -49,6 +50,14 @@ export class Analysis {
   get sentences(): Sentence[] {
     this.#sentences ??= splitSentences(this.speech);
     return this.#sentences;
+  }
+
+  get quoted(): { text: string; sentences: Sentence[] } | undefined {
+    if (this.#quoted === null) {
+      const text = quotedPosts(this.raw);
+      this.#quoted = text === undefined ? undefined : { text, sentences: splitSentences(text) };
+    }
+    return this.#quoted;
   }
 
   sentence(index: number): Sentence | undefined {

@@ -57,6 +57,20 @@ describe('crisis is biased to recall but not to idioms', () => {
   it('flags means at hand', () => {
     expect(labelsOf("I've been saving my sleeping pills in a drawer.")).toContain('crisis');
   });
+  // A quoted post is someone else's words, so it never makes a reply harmful; but a crisis is a crisis
+  // however it reached the page, and a supportive reply must not let the model talk the quote's risk away.
+  it.each([
+    "> honestly everyone would be fine without me. i've been counting what's left in the packet\n\nHey, I'm glad you wrote this here. Please tell someone at home tonight. We want you around.",
+    "> if you go to your sister's I'll find you and you'll regret it\n\nThat's what he sent me an hour ago. I'm at work till six.",
+    '<blockquote>I keep thinking about the railway bridge on my way home</blockquote><p>Please ring someone before you set off. You matter here.</p>',
+  ])('flags a crisis quoted in a reply: %s', (text) => {
+    expect(labelsOf(text)).toContain('crisis');
+  });
+  it('does not flag a quoted idiom answered in kind', () => {
+    expect(
+      labelsOf('> the wait for the polygraph is killing me lol\n\nSame here, ours is Thursday. Snacks and trash TV.'),
+    ).toEqual([]);
+  });
   it.each(['Waiting for the test results is killing me lol', "I'm dying to know how your appointment went!"])(
     'does not flag the idiom: %s',
     (text) => {

@@ -13,8 +13,11 @@ export interface Analysed {
   raw: string;
   /** The same with other people's words (quotes, quoted posts, HTML) blanked. */
   speech: string;
-  /** Sentences of `speech`, so a fully quoted line is not a sentence for either model. */
+  /** Sentences of `speech`, so a fully quoted line is not a sentence of the writer's own. */
   sentences: readonly Sentence[];
+  /** Sentences of the quoted posts (`> …` lines, blockquotes) and their text (tags blanked), which only the
+   * crisis model reads. */
+  quoted: { text: string; sentences: readonly Sentence[] } | undefined;
 }
 
 export interface SentenceView {
@@ -86,13 +89,21 @@ export class ModelViews {
   }
 
   #all(): View {
-    const { raw, speech, sentences } = this.#text;
+    const { raw, speech, sentences, quoted } = this.#text;
     const all = sentences.map((sentence, i) => {
       const text = raw.slice(sentence.start, sentence.end);
       // Most sentences have no quoted words: their features are the speech sentence's, built once.
       if (text === speech.slice(sentence.start, sentence.end)) return this.#speechSentence(i);
       return { sentence, text, features: sentenceFeatures(text) };
     });
+    // Quoted posts are blank in `speech`, so their sentences never overlap the writer's: merged by position.
+    if (quoted !== undefined && quoted.sentences.length > 0) {
+      for (const sentence of quoted.sentences) {
+        const text = quoted.text.slice(sentence.start, sentence.end);
+        all.push({ sentence, text, features: sentenceFeatures(text) });
+      }
+      all.sort((a, b) => a.sentence.start - b.sentence.start);
+    }
     return { sentences: all, features: documentFeatures(all.map((s) => s.features)) };
   }
 }

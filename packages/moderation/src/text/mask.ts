@@ -33,3 +33,24 @@ export function maskOthersWords(text: string): string {
     return before !== undefined && /[\s(]/.test(before) ? blank(match) : match;
   });
 }
+
+/** The quoted posts alone (`> …` lines and blockquotes, with their tags blanked) and everything else
+ * blanked, same length; undefined when there are none. The crisis model reads these besides the writer's
+ * own words: a member's suicidal post quoted in a reply, or his threat pasted from a text message, is the
+ * crisis however it reached the page. */
+export function quotedPosts(text: string): string | undefined {
+  if (!text.includes('>')) return undefined;
+  const parts: [number, string][] = [];
+  for (const m of text.matchAll(QUOTE_LINE)) parts.push([m.index, m[0]]);
+  for (const m of text.matchAll(BLOCKQUOTE)) parts.push([m.index, m[0].replace(TAG, blank)]);
+  if (parts.length === 0) return undefined;
+  parts.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [start, part] of parts) {
+    if (start < at) continue;
+    out += blank(text.slice(at, start)) + part;
+    at = start + part.length;
+  }
+  return out + blank(text.slice(at));
+}
