@@ -89,6 +89,23 @@ describe('identifying details', () => {
     '@jo_88 add me on insta, same name',
     'His name is Mark Dalton, he works at Harbour Dental in Leeds.',
     'We live at 22 Willow Crescent, Harrogate.',
+    // A full name beside a place, an organisation or a job, with no verb between.
+    'Her name is all over their website: Corinne Blaydes, Penrith.',
+    'The other woman? Maxine Trowbridge (Trowbridge Lettings) of course.',
+    'It was Hugo Delacroix, physiotherapist at the leisure centre.',
+    "Name's Ottilie Brand, if anyone here knows her.",
+    'so its Rowan Pettifer on facebook, go look',
+    'find me on Insta, Marisol Quintero, the one with the lemon tree',
+    // A child's school or a family's church, with its town.
+    'The kids go to Fairholme Primary in Keswick and she does the school run now.',
+    'we attend Grace Chapel in Dunedin and the elders all knew',
+    'He owns Pellow Joinery in Truro and used the van to see her.',
+    '1 flagged up: ring (555-0134) after six',
+    'Flat 9C: 14B Mill Lane, Hexham',
+    'Plate is WX61 KLM, seen it outside her house',
+    "i'm at the premier inn by the station, room 318, with the boys",
+    'his licence number is DL-4471-2290, I have a copy',
+    'Her Etsy shop is LittleBirchBakes, she sells cakes.',
   ])('flags %s', (text) => {
     expect(labelsOf(text)).toContain('identifying_info');
   });
@@ -103,6 +120,11 @@ describe('identifying details', () => {
     // Two capitalised words that are a feast, a title or a place, not a person.
     "My cousin's Anand Karaj is in June and he will probably be there.",
     'Oh Cornwall in October is gorgeous.',
+    // A sentence opening, a day or a holiday, not a person or an organisation.
+    'In Australia we call that a dog act, sorry love.',
+    'At Christmas my aunt said it takes two.',
+    'Got a solicitor booked for Tuesday, just to know my options.',
+    'My counsellor at Relate said the same.',
   ])('does not flag %s', (text) => {
     expect(labelsOf(text)).not.toContain('identifying_info');
   });
