@@ -145,6 +145,7 @@ const SPECS: RuleSpec[] = [
   rawRule(
     "(?:travelodge|premier inn|motel|hotel|inn|lodge|b&b|airbnb|holiday inn|hostel)\\b[^.!?\\n]{0,60}?\\broom (?:number )?\\d{1,4}[a-z]?\\b|\\broom (?:number )?\\d{1,4}[a-z]? (?:at|in) (?:the )?[a-z' ]{0,30}?(?:travelodge|premier inn|motel|hotel|inn|lodge|b&b|hostel)\\b",
     STAY,
+    { needs: ['room'] },
   ),
   rawRule(
     '(?:licen[cs]e|registration|badge|employee|passport|ssn|social security|nhs|staff) (?:number |no\\.? |id )?(?:is |was )?#?:? ?[a-z]{0,3}-?\\d[\\d-]{4,}\\d',
