@@ -154,6 +154,9 @@ describe('chat register and talk about the words themselves', () => {
     ['a plain denial', "It's not your fault. He made his choices."],
     ['a label denied by someone else', "Nobody is saying you're codependent. You're traumatized."],
     ['a trait denied', "You're not hysterical, you're hurt."],
+    ['a label turned down for another', "That's not codependency, that's trauma."],
+    ['not her job, so support', "You're not responsible for meeting his needs."],
+    ['a denial that is no tag question', "You reading his texts isn't paranoid, it's evidence."],
   ])('%s: %s', (_case, text) => {
     expect(labelsOf(text)).toEqual([]);
   });
@@ -207,6 +210,39 @@ describe('chat register and talk about the words themselves', () => {
       'a negated cure keeps the label',
       'No amount of checking his phone will cure your enabling.',
       'codependency_label',
+    ],
+    [
+      'a negative imperative that takes the fuss for granted',
+      "Don't make a big deal out of one relapse.",
+      'minimizing',
+    ],
+    ['a tag question asserts', "Crying for a week over some pictures is a bit dramatic, isn't it?", 'invalidating'],
+    ['"by not" is the act she is blamed for', "By not telling his sponsor you're enabling him.", 'codependency_label'],
+    ['"not your place" presses her', "It's not your place to keep bringing up what God has forgiven.", 'minimizing'],
+    ['the failing is the blame', "Simple: you weren't meeting his needs.", 'blame_shifting'],
+    [
+      'an if-clause is no denial',
+      "If you don't look at what you brought to the marriage, the next one will stray too.",
+      'blame_shifting',
+    ],
+    ['"that\'s" starts the label\'s own clause', 'thats not grief thats codependency talking', 'codependency_label'],
+    ['the report turned to her', 'He told you everything, now you need to forgive and move forward.', 'minimizing'],
+    ['her posts read, not a report', "I've read your posts for weeks and you're enabling him.", 'codependency_label'],
+    [
+      'a report taken up',
+      "Your pastor said it best: a wife who won't meet his needs leaves the door open.",
+      'blame_shifting',
+    ],
+    [
+      'her own experience as a measure of men',
+      'Every man I ever knew who strayed was starving at home.',
+      'blame_shifting',
+    ],
+    ['"in my book" is an opinion', "Honestly that's not really cheating in my book.", 'minimizing'],
+    [
+      'a disclaimer in chat spelling',
+      'im not saying hes right but men are visual and you stopped trying',
+      'blame_shifting',
     ],
   ])('still caught, %s: %s', (_case, text, label) => {
     expect(labelsOf(text)).toContain(label);
