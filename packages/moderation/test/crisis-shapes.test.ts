@@ -18,6 +18,13 @@ describe('broader crisis lexicon beside a first person', () => {
     ['a car as the means', 'On the drive home I keep steering towards the central reservation.'],
     ['self-injury again', 'Fresh marks on my thighs again this morning.'],
     ["a partner's threat in other words", "He keeps telling me that if he can't have me no one can."],
+    ['not safe from herself', "honestly i can't keep myself safe this weekend"],
+    ['holding on', "Group isn't till Thursday and I don't think I can hold on till then."],
+    ['who will find her', "I just don't want my son to be the one who finds me."],
+    ['means locked away from herself', 'We lock the knife drawer now. Not for him, for me.'],
+    ['only one thing keeping her', "If it wasn't for my mum I'd be gone by now."],
+    ['a threat of being carried out', "His text said I'd leave that house in a box if I tried to take the girls."],
+    ['harm to a pet as the threat', 'He said he would kill the cat if I ever went to the police.'],
   ])('%s: %s', expectLabel('crisis'));
 });
 
@@ -29,6 +36,7 @@ describe('narrow exceptions: general talk, fiction, recovered past, idiom', () =
     ['idiom', 'This heatwave is going to finish me off, honestly.'],
     ['a dated past', "I wanted to die when I found out. That was back in 2019, and I'm doing well."],
     ['medication side effects', 'The tablets my GP started me on make me drowsy all morning.'],
+    ['found on a platform', 'Whoever finds me on Instagram, yes, that is my bakery.'],
   ])('%s: %s', expectLabel('crisis', false));
 });
 
