@@ -1,6 +1,14 @@
 import type { Label } from '@bedrock/shared';
 import { describe, expect, it } from 'vitest';
-import { Analysis, classify, classifyWith, ruleFlags, VETO_BELOW, vetoed } from '../src/classify.ts';
+import {
+  Analysis,
+  CRISIS_VETO_ANYWHERE,
+  classify,
+  classifyWith,
+  ruleFlags,
+  VETO_BELOW,
+  vetoed,
+} from '../src/classify.ts';
 import { modelFlags } from '../src/model/flags.ts';
 import { MODEL, type ModelFile, probabilities, scoreTable } from '../src/model/linear.ts';
 import { ModelViews, viewOf } from '../src/model/views.ts';
@@ -76,15 +84,29 @@ describe("the model's veto of a pattern flag", () => {
     expect(classifyWith(one, sure('blame_shifting')).labels).toContain('blame_shifting');
   });
 
-  it('vetoes crisis in a reply from the crisis model over every sentence, never in her own narration', () => {
+  it('vetoes crisis in a reply from the crisis model over every sentence, in her own narration only when all but certain', () => {
     // Two sentences of her own (a reply, not narration): the crisis model can veto the pattern.
     const reply = 'You said the pills are in the drawer. Stay with us and ring someone now.';
     expect(classifyWith(reply, MODEL).labels).toContain('crisis');
     expect(vetoed(new ModelViews(new Analysis(reply)), sure('crisis'))).toContain('crisis');
     expect(classifyWith(reply, sure('crisis')).labels).not.toContain('crisis');
-    // First-person narration is not read by the veto, so even a model sure of no crisis leaves it flagged.
+    // Her own narration: the committed model reads the crisis, so nothing is vetoed.
     const own = 'I took all of my tablets tonight. I just want it to stop.';
-    expect(classifyWith(own, sure('crisis')).labels).toContain('crisis');
+    expect(vetoed(new ModelViews(new Analysis(own)), MODEL)).not.toContain('crisis');
+    expect(classify(own).labels).toContain('crisis');
+    // A model all but certain there is no crisis (below CRISIS_VETO_ANYWHERE) vetoes it there too; one
+    // that gives it 0.007, below VETO_BELOW but above that, does not: narration gets only the stricter veto.
+    expect(classifyWith(own, sure('crisis')).labels).not.toContain('crisis');
+    const views = new ModelViews(new Analysis(own));
+    const table = scoreTable(MODEL);
+    const p = views.scores('all', table)[table.labels.indexOf('crisis')] as number;
+    const logit = (q: number): number => Math.log(q / (1 - q));
+    const crisis = MODEL.crisis as NonNullable<ModelFile['crisis']>;
+    const low: ModelFile = { ...MODEL, crisis: { ...crisis, bias: crisis.bias + logit(0.007) - logit(p) } };
+    expect(0.007).toBeGreaterThan(CRISIS_VETO_ANYWHERE);
+    expect(0.007).toBeLessThan(VETO_BELOW);
+    expect(vetoed(new ModelViews(new Analysis(own)), low)).not.toContain('crisis');
+    expect(classifyWith(own, low).labels).toContain('crisis');
     // A reported threat is the crisis: the veto reads it, so the committed model does not drop it.
     const reported = 'We argued again about the phone. You know what he said? If I leave he will kill me.';
     expect(vetoed(new ModelViews(new Analysis(reported)), MODEL)).not.toContain('crisis');
