@@ -1,14 +1,6 @@
 import type { Label } from '@bedrock/shared';
 import { describe, expect, it } from 'vitest';
-import {
-  Analysis,
-  CRISIS_VETO_ANYWHERE,
-  classify,
-  classifyWith,
-  ruleFlags,
-  VETO_BELOW,
-  vetoed,
-} from '../src/classify.ts';
+import { Analysis, VETO_SURE, classify, classifyWith, ruleFlags, VETO_BELOW, vetoed } from '../src/classify.ts';
 import { modelFlags } from '../src/model/flags.ts';
 import { MODEL, type ModelFile, probabilities, scoreTable } from '../src/model/linear.ts';
 import { ModelViews, viewOf } from '../src/model/views.ts';
@@ -71,6 +63,14 @@ describe("the model's veto of a pattern flag", () => {
     ...MODEL,
     [label]: { ...(MODEL[label] as NonNullable<ModelFile[Label]>), bias: -50 },
   });
+  // The committed model with one label's bias moved so that `text` scores `p` for it.
+  const scoredAt = (text: string, label: Label, p: number): ModelFile => {
+    const table = scoreTable(MODEL);
+    const now = new ModelViews(new Analysis(text)).scores(viewOf(label), table)[table.labels.indexOf(label)] as number;
+    const logit = (q: number): number => Math.log(q / (1 - q));
+    const model = MODEL[label] as NonNullable<ModelFile[Label]>;
+    return { ...MODEL, [label]: { ...model, bias: model.bias + logit(p) - logit(now) } };
+  };
   const twoSentences = 'Maybe if you had kept yourself up he would not have looked elsewhere. Think about it.';
 
   it('drops a harmful-language pattern flag when the model is all but sure the writer means no such harm', () => {
@@ -79,9 +79,12 @@ describe("the model's veto of a pattern flag", () => {
     expect(classifyWith(twoSentences, sure('blame_shifting')).labels).not.toContain('blame_shifting');
   });
 
-  it('leaves a single sentence to the patterns: in one sentence the word weights are all the model has', () => {
+  it('vetoes a single sentence only when all but certain: in one sentence the word weights are all the model has', () => {
     const one = 'Maybe if you had kept yourself up he would not have looked elsewhere.';
-    expect(classifyWith(one, sure('blame_shifting')).labels).toContain('blame_shifting');
+    expect(classifyWith(one, MODEL).labels).toContain('blame_shifting');
+    expect(classifyWith(one, sure('blame_shifting')).labels).not.toContain('blame_shifting');
+    // At 0.007 (below VETO_BELOW, which two sentences would need, but above VETO_SURE) the pattern stands.
+    expect(classifyWith(one, scoredAt(one, 'blame_shifting', 0.007)).labels).toContain('blame_shifting');
   });
 
   it('vetoes crisis in a reply from the crisis model over every sentence, in her own narration only when all but certain', () => {
@@ -94,16 +97,11 @@ describe("the model's veto of a pattern flag", () => {
     const own = 'I took all of my tablets tonight. I just want it to stop.';
     expect(vetoed(new ModelViews(new Analysis(own)), MODEL)).not.toContain('crisis');
     expect(classify(own).labels).toContain('crisis');
-    // A model all but certain there is no crisis (below CRISIS_VETO_ANYWHERE) vetoes it there too; one
+    // A model all but certain there is no crisis (below VETO_SURE) vetoes it there too; one
     // that gives it 0.007, below VETO_BELOW but above that, does not: narration gets only the stricter veto.
     expect(classifyWith(own, sure('crisis')).labels).not.toContain('crisis');
-    const views = new ModelViews(new Analysis(own));
-    const table = scoreTable(MODEL);
-    const p = views.scores('all', table)[table.labels.indexOf('crisis')] as number;
-    const logit = (q: number): number => Math.log(q / (1 - q));
-    const crisis = MODEL.crisis as NonNullable<ModelFile['crisis']>;
-    const low: ModelFile = { ...MODEL, crisis: { ...crisis, bias: crisis.bias + logit(0.007) - logit(p) } };
-    expect(0.007).toBeGreaterThan(CRISIS_VETO_ANYWHERE);
+    const low = scoredAt(own, 'crisis', 0.007);
+    expect(0.007).toBeGreaterThan(VETO_SURE);
     expect(0.007).toBeLessThan(VETO_BELOW);
     expect(vetoed(new ModelViews(new Analysis(own)), low)).not.toContain('crisis');
     expect(classifyWith(own, low).labels).toContain('crisis');
