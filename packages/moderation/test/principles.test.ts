@@ -63,6 +63,8 @@ describe('crisis is biased to recall but not to idioms', () => {
     "> honestly everyone would be fine without me. i've been counting what's left in the packet\n\nHey, I'm glad you wrote this here. Please tell someone at home tonight. We want you around.",
     "> if you go to your sister's I'll find you and you'll regret it\n\nThat's what he sent me an hour ago. I'm at work till six.",
     '<blockquote>I keep thinking about the railway bridge on my way home</blockquote><p>Please ring someone before you set off. You matter here.</p>',
+    // The same, as an HTML entity from a rich-text editor.
+    "&gt; if you go to your sister's I'll find you and you'll regret it\n\nThat's what he sent me an hour ago. I'm at work till six.",
   ])('flags a crisis quoted in a reply: %s', (text) => {
     expect(labelsOf(text)).toContain('crisis');
   });

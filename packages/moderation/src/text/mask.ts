@@ -39,7 +39,7 @@ export function maskOthersWords(text: string): string {
  * own words: a member's suicidal post quoted in a reply, or his threat pasted from a text message, is the
  * crisis however it reached the page. */
 export function quotedPosts(text: string): string | undefined {
-  if (!text.includes('>')) return undefined;
+  if (!text.includes('>') && !text.includes('&gt;')) return undefined;
   const parts: [number, string][] = [];
   for (const m of text.matchAll(QUOTE_LINE)) parts.push([m.index, m[0]]);
   for (const m of text.matchAll(BLOCKQUOTE)) parts.push([m.index, m[0].replace(TAG, blank)]);
