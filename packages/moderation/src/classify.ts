@@ -142,16 +142,19 @@ export const VETO_SURE = 0.005;
 export function vetoed(views: ModelViews, model: ModelFile): Set<Label> {
   const out = new Set<Label>();
   const writer = views.view('own');
+  const ownSentences = writer.features.size === 0 ? 0 : writer.sentences.length;
   const table = scoreTable(model);
-  const crisis = table.labels.indexOf('crisis');
-  if (crisis >= 0 && (views.scores('all', table)[crisis] as number) < VETO_SURE) out.add('crisis');
-  if (writer.features.size === 0) return out;
-  const short = writer.sentences.length < VETO_MIN_SENTENCES;
   table.labels.forEach((label, j) => {
-    const below = short ? VETO_SURE : label === 'crisis' ? VETO_BELOW_CRISIS : VETO_BELOW;
-    if ((views.scores(viewOf(label), table)[j] as number) < below) out.add(label);
+    if ((views.scores(viewOf(label), table)[j] as number) < vetoBelow(label, ownSentences)) out.add(label);
   });
   return out;
+}
+
+/** The probability under which a label's pattern flags are vetoed, by how many sentences of her own the
+ * writer has (none: only crisis, which reads every sentence, is vetoed). */
+function vetoBelow(label: Label, ownSentences: number): number {
+  if (ownSentences >= VETO_MIN_SENTENCES) return label === 'crisis' ? VETO_BELOW_CRISIS : VETO_BELOW;
+  return ownSentences > 0 || label === 'crisis' ? VETO_SURE : 0;
 }
 
 /** Labels a text and explains each flag. Pure, synchronous and deterministic. */

@@ -26,19 +26,16 @@ const REPORT_HINT = new RegExp(
 // report to the reader ("he told you what he did, now you need to…"): the words are hers.
 const ENDORSED =
   /\b(?:said it best|put it best|said it well|put it well|nailed it|(?:is|was|are|were) (?:so |absolutely |totally )?(?:right|correct|spot on)|(?:he's|she's|they're) (?:so |absolutely |totally )?(?:right|correct|spot on)|has a point|had a point)\b/i;
-const TURN_TO_READER = /[,;:]\s+(?:now|so now|and now|but now)\s+/gi;
+const TURN_TO_READER = /[,;:]\s+(?:now|so now|and now|but now)\s+/i;
 
 /** True when the words at `at` are someone else's, reported by the writer ("he told me …"). */
 export function isReported(sentence: string, at: number, endAt: number): boolean {
   if (!REPORT_HINT.test(sentence)) return false;
-  let before = sentence.slice(0, at);
+  const before = sentence.slice(0, at);
   if (ENDORSED.test(before)) return false;
-  TURN_TO_READER.lastIndex = 0;
-  for (let m = TURN_TO_READER.exec(before); m !== null; m = TURN_TO_READER.exec(before)) {
-    before = before.slice(m.index + m[0].length);
-    TURN_TO_READER.lastIndex = 0;
-  }
-  return REPORT_BEFORE.test(before) || REPORT_AFTER.test(sentence.slice(endAt));
+  // Only what follows the last turn to the reader can still be the report.
+  const afterTurn = before.split(TURN_TO_READER).at(-1) ?? before;
+  return REPORT_BEFORE.test(afterTurn) || REPORT_AFTER.test(sentence.slice(endAt));
 }
 
 // "That's not trauma, that's codependency": a new "that's" starts a new predication (not after "not that").
