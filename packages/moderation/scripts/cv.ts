@@ -23,7 +23,7 @@ import { type CorpusItem, parseCorpus } from '../src/eval/corpus.ts';
 import { type Report, score } from '../src/eval/metrics.ts';
 import { summaryLine, table } from '../src/eval/table.ts';
 import { modelFlags } from '../src/model/flags.ts';
-import { type ModelFile, scoreTable } from '../src/model/linear.ts';
+import { adjusted, compile } from '../src/model/linear.ts';
 import { ModelViews, viewOf } from '../src/model/views.ts';
 import type { Rule } from '../src/rules/rule.ts';
 import { type ItemViews, itemViews, MODELLED, optionsArg, trainModel } from './learn.ts';
@@ -74,22 +74,24 @@ const prepared: Prepared[] = items.map((item) => {
 const scores = new Map<string, { p: Map<Label, number>; passes: Set<Label>; veto: Set<Label> }>();
 for (let fold = 0; fold < FOLDS; fold++) {
   const inFold = items.map((item) => foldOf(item.id) !== fold);
-  const model = trainModel(
-    items.filter((_, i) => inFold[i]),
-    options,
-    prepared.filter((_, i) => inFold[i]).map((p) => p.views),
+  const model = compile(
+    trainModel(
+      items.filter((_, i) => inFold[i]),
+      options,
+      prepared.filter((_, i) => inFold[i]).map((p) => p.views),
+    ),
   );
-  const open: ModelFile = Object.fromEntries(
-    Object.entries(model).map(([label, m]) => [label, { ...m, threshold: Number.NEGATIVE_INFINITY }]),
+  const open = adjusted(
+    model,
+    Object.fromEntries(model.labels.map((label) => [label, { threshold: Number.NEGATIVE_INFINITY }])),
   );
-  const scoring = scoreTable(model);
   items.forEach((item, i) => {
     if (inFold[i]) return;
     const { analysis, modelViews } = prepared[i] as Prepared;
     const passes = new Set(modelFlags(analysis, new Set(), open).map((f) => f.label));
     const p = new Map<Label, number>();
-    scoring.labels.forEach((label, j) => {
-      p.set(label, (modelViews.scores(viewOf(label), scoring)[j] as number) ?? 0);
+    model.labels.forEach((label, j) => {
+      p.set(label, (modelViews.scores(viewOf(label), model)[j] as number) ?? 0);
     });
     scores.set(item.id, { p, passes, veto: vetoed(modelViews, model) });
   });

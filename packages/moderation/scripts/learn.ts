@@ -3,7 +3,7 @@
 import type { Label } from '@bedrock/shared';
 import { Analysis } from '../src/classify.ts';
 import type { CorpusItem } from '../src/eval/corpus.ts';
-import type { LabelModel, ModelFile } from '../src/model/linear.ts';
+import type { LabelModel, TrainedModel } from '../src/model/linear.ts';
 import { ModelViews, viewOf } from '../src/model/views.ts';
 import { seededRandom } from '../src/random.ts';
 
@@ -274,14 +274,14 @@ export function trainModel(
   items: readonly CorpusItem[],
   options: Partial<LearnOptions> = {},
   views?: readonly ItemViews[],
-): ModelFile {
+): TrainedModel {
   const o = { ...DEFAULT_OPTIONS, ...options };
   const perItem = views ?? items.map((item) => itemViews(new ModelViews(new Analysis(item.text))));
   const indexed = {
     own: indexDocs(perItem.map((v) => v.own)),
     all: indexDocs(perItem.map((v) => v.all)),
   };
-  const model: ModelFile = {};
+  const model: TrainedModel = {};
   for (const { label, threshold, l2, rate, dropout } of MODELLED) {
     const targets = items.map((item) => item.labels.includes(label));
     const weightOf = (i: number): number =>

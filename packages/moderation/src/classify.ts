@@ -7,7 +7,7 @@ import { identifyingRules } from './rules/identifying.ts';
 import { invalidatingRules } from './rules/invalidating.ts';
 import { minimizingRules } from './rules/minimizing.ts';
 import { modelFlags } from './model/flags.ts';
-import { MODEL, type ModelFile, scoreTable } from './model/linear.ts';
+import { MODEL, type Model } from './model/linear.ts';
 import { ModelViews, viewOf } from './model/views.ts';
 import type { Rule } from './rules/rule.ts';
 import { isMetaDiscussion, isNegated, isReported, isSelfNarration } from './text/context.ts';
@@ -139,13 +139,12 @@ export const VETO_SURE = 0.005;
  * The one-sentence veto, on 27,264 items: unlabelled items flagged 5.2% → 4.9%, hard negatives 6.5% → 6.2%
  * (held 2.6% → 2.4%, 3.4% → 3.0%), every F1 level or up to +0.003 (other deal of the folds: 5.1% → 4.9%,
  * 6.5% → 6.2%, F1 +0.001 to +0.002); at 0.01, 4.8% / 6.0% for crisis recall −0.001. */
-export function vetoed(views: ModelViews, model: ModelFile): Set<Label> {
+export function vetoed(views: ModelViews, model: Model): Set<Label> {
   const out = new Set<Label>();
   const writer = views.view('own');
   const ownSentences = writer.features.size === 0 ? 0 : writer.sentences.length;
-  const table = scoreTable(model);
-  table.labels.forEach((label, j) => {
-    if ((views.scores(viewOf(label), table)[j] as number) < vetoBelow(label, ownSentences)) out.add(label);
+  model.labels.forEach((label, j) => {
+    if ((views.scores(viewOf(label), model)[j] as number) < vetoBelow(label, ownSentences)) out.add(label);
   });
   return out;
 }
@@ -163,7 +162,7 @@ export function classify(text: string): Classification {
 }
 
 /** classify() with another model (cross-validation trains one per fold). */
-export function classifyWith(text: string, model: ModelFile): Classification {
+export function classifyWith(text: string, model: Model): Classification {
   const input = typeof text === 'string' ? text.slice(0, MAX_TEXT_LENGTH) : '';
   const analysis = new Analysis(input);
   const views = new ModelViews(analysis);

@@ -11,7 +11,7 @@ import {
   vetoed,
 } from '../src/classify.ts';
 import { modelFlags } from '../src/model/flags.ts';
-import { MODEL, type ModelFile, probabilities, scoreTable } from '../src/model/linear.ts';
+import { adjusted, MODEL, type Model, probabilities } from '../src/model/linear.ts';
 import { ModelViews, viewOf } from '../src/model/views.ts';
 
 // scripts/cv.ts scores every threshold from one pass: a model flag appears when the document probability
@@ -29,8 +29,8 @@ const TEXTS = [
   'Have you thought about whether your figure changed since the baby?',
 ];
 
-const at = (model: ModelFile, t: number): ModelFile =>
-  Object.fromEntries(Object.entries(model).map(([label, m]) => [label, { ...m, threshold: t }]));
+const at = (model: Model, t: number): Model =>
+  adjusted(model, Object.fromEntries(model.labels.map((label) => [label, { threshold: t }])));
 
 describe('model flags and the cross-validation shortcut', () => {
   it('the patterns then the model give what classify() gives', () => {
@@ -46,18 +46,17 @@ describe('model flags and the cross-validation shortcut', () => {
   });
 
   it('a label is flagged at a threshold exactly when its probability reaches it and its checks pass', () => {
-    const table = scoreTable(MODEL);
     for (const text of TEXTS) {
       const analysis = new Analysis(text);
       const passes = new Set(modelFlags(analysis, new Set(), at(MODEL, Number.NEGATIVE_INFINITY)).map((f) => f.label));
       const views = new ModelViews(analysis);
       const byView = {
-        own: probabilities(table, views.view('own').features),
-        all: probabilities(table, views.view('all').features),
+        own: probabilities(MODEL, views.view('own').features),
+        all: probabilities(MODEL, views.view('all').features),
       };
       for (const t of [0.1, 0.3, 0.5, 0.8]) {
         const flagged = new Set(modelFlags(analysis, new Set(), at(MODEL, t)).map((f) => f.label));
-        table.labels.forEach((label, j) => {
+        MODEL.labels.forEach((label, j) => {
           const p = byView[viewOf(label)][j] as number;
           expect(flagged.has(label), `${label} at ${t}: ${text}`).toBe(passes.has(label) && p >= t);
         });
@@ -68,17 +67,13 @@ describe('model flags and the cross-validation shortcut', () => {
 
 describe("the model's veto of a pattern flag", () => {
   // A model whose bias for one label is far below zero is "all but sure" no text carries it.
-  const sure = (label: Label): ModelFile => ({
-    ...MODEL,
-    [label]: { ...(MODEL[label] as NonNullable<ModelFile[Label]>), bias: -50 },
-  });
+  const sure = (label: Label): Model => adjusted(MODEL, { [label]: { bias: -50 } });
   // The committed model with one label's bias moved so that `text` scores `p` for it.
-  const scoredAt = (text: string, label: Label, p: number): ModelFile => {
-    const table = scoreTable(MODEL);
-    const now = new ModelViews(new Analysis(text)).scores(viewOf(label), table)[table.labels.indexOf(label)] as number;
+  const scoredAt = (text: string, label: Label, p: number): Model => {
+    const j = MODEL.labels.indexOf(label);
+    const now = new ModelViews(new Analysis(text)).scores(viewOf(label), MODEL)[j] as number;
     const logit = (q: number): number => Math.log(q / (1 - q));
-    const model = MODEL[label] as NonNullable<ModelFile[Label]>;
-    return { ...MODEL, [label]: { ...model, bias: model.bias + logit(p) - logit(now) } };
+    return adjusted(MODEL, { [label]: { bias: (MODEL.bias[j] as number) + logit(p) - logit(now) } });
   };
   const twoSentences = 'Maybe if you had kept yourself up he would not have looked elsewhere. Think about it.';
 
@@ -128,15 +123,14 @@ describe("the model's veto of a pattern flag", () => {
   });
 
   it('the committed model vetoes only below the threshold it names', () => {
-    const table = scoreTable(MODEL);
     for (const text of TEXTS) {
       const views = new ModelViews(new Analysis(text));
       const byView = {
-        own: probabilities(table, views.view('own').features),
-        all: probabilities(table, views.view('all').features),
+        own: probabilities(MODEL, views.view('own').features),
+        all: probabilities(MODEL, views.view('all').features),
       };
       for (const label of vetoed(views, MODEL)) {
-        expect(byView[viewOf(label)][table.labels.indexOf(label)] as number).toBeLessThan(
+        expect(byView[viewOf(label)][MODEL.labels.indexOf(label)] as number).toBeLessThan(
           label === 'crisis' ? VETO_BELOW_CRISIS : VETO_BELOW,
         );
       }

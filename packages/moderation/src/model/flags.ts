@@ -2,7 +2,7 @@ import type { Flag, Label } from '@bedrock/shared';
 import { notPast } from '../rules/crisis.ts';
 import { isIdiomatic } from '../rules/crisis-general.ts';
 import type { Sentence } from '../text/sentences.ts';
-import { type LabelModel, type ModelFile, probabilities, scoreTable, strongestFeatures } from './linear.ts';
+import { type Model, probabilities, strongestFeatures } from './linear.ts';
 import { type Analysed, ModelViews, type SentenceView, viewOf } from './views.ts';
 
 // The model catches wordings the rules do not list. It reads only the writer's own sentences (the same
@@ -19,25 +19,24 @@ const REASONS: Partial<Record<Label, string>> = {
 export function modelFlags(
   text: Analysed,
   skip: ReadonlySet<Label>,
-  models: ModelFile,
+  model: Model,
   views: ModelViews = new ModelViews(text),
 ): Flag[] {
-  const table = scoreTable(models);
   const perSentence = new Map<SentenceView, Float64Array>();
   const flags: Flag[] = [];
   for (const [label, reason] of Object.entries(REASONS) as [Label, string][]) {
-    const model = models[label];
-    if (model === undefined || skip.has(label)) continue;
+    const column = model.labels.indexOf(label);
+    if (column < 0 || skip.has(label)) continue;
     const name = viewOf(label);
     const view = views.view(name);
     if (view.sentences.length === 0) continue;
-    const scores = views.scores(name, table);
-    if ((scores[table.labels.indexOf(label)] as number) < model.threshold) continue;
-    const best = bestSentence(view.sentences, table.labels.indexOf(label), (sentence) => {
+    const scores = views.scores(name, model);
+    if ((scores[column] as number) < (model.threshold[column] as number)) continue;
+    const best = bestSentence(view.sentences, column, (sentence) => {
       // A sentence is scored for every label at once and kept, for the next label that needs it.
       let all = perSentence.get(sentence);
       if (all === undefined) {
-        all = probabilities(table, sentence.features);
+        all = probabilities(model, sentence.features);
         perSentence.set(sentence, all);
       }
       return all;
@@ -45,7 +44,7 @@ export function modelFlags(
     // A crisis told as over ("that was in 2021, I'm okay now") is not a crisis now, as for the patterns.
     // An idiom ("this waiting is killing me haha") is let through, as for the patterns.
     if (label === 'crisis' && !crisisNow(text.raw, best)) continue;
-    flags.push({ label, ...narrow(model, best), reason });
+    flags.push({ label, ...narrow(model, column, best), reason });
   }
   return flags;
 }
@@ -76,10 +75,10 @@ function bestSentence(
 }
 
 /** From the first to the last of the strongest words found in the sentence; the sentence if none is. */
-function narrow(model: LabelModel, { sentence, text, features }: SentenceView): Sentence {
+function narrow(model: Model, label: number, { sentence, text, features }: SentenceView): Sentence {
   let start = Number.POSITIVE_INFINITY;
   let end = -1;
-  for (const feature of strongestFeatures(model, features, 3)) {
+  for (const feature of strongestFeatures(model, label, features, 3)) {
     const words = feature.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     const m = new RegExp(`\\b${words.join('\\W+(?:\\w+\\W+)?')}\\b`).exec(text);
     if (m === null) continue;

@@ -1,66 +1,131 @@
 import { readFileSync } from 'node:fs';
 import type { Label } from '@bedrock/shared';
 
-/** Per label: a bias, a decision threshold and the feature weights of a logistic regression. */
+/** One label's logistic regression as training writes it: a bias, a decision threshold and the weights of
+ * the features it kept. */
 export interface LabelModel {
   bias: number;
   threshold: number;
   weights: Record<string, number>;
 }
-export type ModelFile = Partial<Record<Label, LabelModel>>;
+/** What training produces (scripts/learn.ts), before it is compiled into a Model. */
+export type TrainedModel = Partial<Record<Label, LabelModel>>;
 
-/** The committed model, trained by scripts/train.ts, read once when the module loads. Parsed with
- * JSON.parse rather than imported as a JSON module: tsx turns a JSON import into a JavaScript module
- * first, which for these 5 MB took the process to a peak of over 200 MB while loading. */
-export const MODEL = JSON.parse(readFileSync(new URL('./weights.json', import.meta.url), 'utf8')) as ModelFile;
-
-/** All labels' weights in one table, so a document is scored for every label with one lookup per feature:
- * a feature's row in `index`, and the row's weights (one per label, in `labels` order) in `weights`. One flat
- * array instead of an array per feature keeps the 200,000 rows from costing an object each. */
-export interface ScoreTable {
+/** Every modelled label in one table, so a document is scored for all of them with one lookup per feature:
+ * a feature's row in `index`, the row's weights (one per label, in `labels` order) in `weights`. One flat
+ * array instead of an object of weights per label keeps the 100,000 rows from costing an object each. */
+export interface Model {
   labels: Label[];
-  models: LabelModel[];
+  bias: Float64Array;
+  threshold: Float64Array;
   index: Map<string, number>;
   weights: Float64Array;
 }
 
-const TABLES = new WeakMap<ModelFile, ScoreTable>();
-
-export function scoreTable(file: ModelFile): ScoreTable {
-  let table = TABLES.get(file);
-  if (table === undefined) {
-    const entries = Object.entries(file) as [Label, LabelModel][];
-    const index = new Map<string, number>();
-    for (const [, model] of entries) {
-      for (const f in model.weights) if (!index.has(f)) index.set(f, index.size);
-    }
-    const weights = new Float64Array(index.size * entries.length);
-    entries.forEach(([, model], i) => {
-      for (const [f, w] of Object.entries(model.weights)) {
-        weights[(index.get(f) as number) * entries.length + i] = w;
-      }
-    });
-    table = { labels: entries.map(([l]) => l), models: entries.map(([, m]) => m), index, weights };
-    TABLES.set(file, table);
+/** The table of what training produced (a feature a label did not keep weighs 0 for it). */
+export function compile(file: TrainedModel): Model {
+  const entries = Object.entries(file) as [Label, LabelModel][];
+  const index = new Map<string, number>();
+  for (const [, model] of entries) {
+    for (const f in model.weights) if (!index.has(f)) index.set(f, index.size);
   }
-  return table;
+  const n = entries.length;
+  const weights = new Float64Array(index.size * n);
+  entries.forEach(([, model], i) => {
+    for (const [f, w] of Object.entries(model.weights)) weights[(index.get(f) as number) * n + i] = w;
+  });
+  return {
+    labels: entries.map(([label]) => label),
+    bias: Float64Array.from(entries, ([, m]) => m.bias),
+    threshold: Float64Array.from(entries, ([, m]) => m.threshold),
+    index,
+    weights,
+  };
 }
 
-/** Probabilities for every label of the table, in its order. */
-export function probabilities(table: ScoreTable, feats: Iterable<string>): Float64Array {
-  const z = Float64Array.from(table.models, (m) => m.bias);
+// The committed file is tab-separated text: a row of labels, a row of biases, a row of thresholds, then
+// one row per feature, sorted, with its weight for each label. Read, it becomes the table directly; as a
+// JSON object of objects (244,000 weights), parsing alone had taken the process's peak memory up by 45 MB.
+const HEADER = ['label', 'bias', 'threshold'] as const;
+
+export function serialize(model: Model): string {
+  const n = model.labels.length;
+  const rows = [
+    [HEADER[0], ...model.labels],
+    [HEADER[1], ...model.bias],
+    [HEADER[2], ...model.threshold],
+  ].map((row) => row.join('\t'));
+  const features = [...model.index.keys()].sort((a, b) => a.localeCompare(b));
+  for (const f of features) {
+    const row = model.index.get(f) as number;
+    rows.push(`${f}\t${Array.from(model.weights.subarray(row * n, row * n + n)).join('\t')}`);
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+export function deserialize(text: string): Model {
+  const lines = text.split('\n');
+  const header = (i: number): string[] => {
+    const cells = (lines[i] ?? '').split('\t');
+    if (cells[0] !== HEADER[i]) throw new Error(`model file: line ${i + 1} should start with "${HEADER[i]}"`);
+    return cells.slice(1);
+  };
+  const labels = header(0) as Label[];
+  const n = labels.length;
+  const bias = Float64Array.from(header(1), Number);
+  const threshold = Float64Array.from(header(2), Number);
+  const rows = lines.length - HEADER.length - (lines.at(-1) === '' ? 1 : 0);
+  const index = new Map<string, number>();
+  const weights = new Float64Array(rows * n);
+  for (let row = 0; row < rows; row++) {
+    const line = lines[row + HEADER.length] as string;
+    let tab = line.indexOf('\t');
+    index.set(line.slice(0, tab), row);
+    for (let i = 0; i < n; i++) {
+      const next = line.indexOf('\t', tab + 1);
+      weights[row * n + i] = Number(line.slice(tab + 1, next < 0 ? undefined : next));
+      tab = next;
+    }
+  }
+  return { labels, bias, threshold, index, weights };
+}
+
+/** The committed model, trained by scripts/train.ts, read once when the module loads. */
+export const MODEL: Model = deserialize(readFileSync(new URL('./weights.tsv', import.meta.url), 'utf8'));
+
+/** The same model with some labels' bias or threshold changed (cross-validation opens every threshold;
+ * tests move a bias to put a text at a chosen probability). Shares the weights. */
+export function adjusted(model: Model, change: Partial<Record<Label, { bias?: number; threshold?: number }>>): Model {
+  const bias = Float64Array.from(model.bias);
+  const threshold = Float64Array.from(model.threshold);
+  model.labels.forEach((label, i) => {
+    bias[i] = change[label]?.bias ?? (bias[i] as number);
+    threshold[i] = change[label]?.threshold ?? (threshold[i] as number);
+  });
+  return { ...model, bias, threshold };
+}
+
+/** Probabilities for every label of the model, in its order. */
+export function probabilities(model: Model, feats: Iterable<string>): Float64Array {
+  const z = Float64Array.from(model.bias);
   const n = z.length;
   for (const f of feats) {
-    const row = table.index.get(f);
-    if (row !== undefined) for (let i = 0; i < n; i++) z[i] = (z[i] as number) + (table.weights[row * n + i] as number);
+    const row = model.index.get(f);
+    if (row !== undefined) for (let i = 0; i < n; i++) z[i] = (z[i] as number) + (model.weights[row * n + i] as number);
   }
   return z.map((v) => 1 / (1 + Math.exp(-v)));
 }
 
-/** The features that pushed the score up most, to point a flag at the words behind it. */
-export function strongestFeatures(model: LabelModel, feats: Iterable<string>, count: number): string[] {
+/** The weight of a feature for the label in column `label` (0 when the label did not keep it). */
+export function weightOf(model: Model, label: number, feature: string): number {
+  const row = model.index.get(feature);
+  return row === undefined ? 0 : (model.weights[row * model.labels.length + label] as number);
+}
+
+/** The features that pushed label `label`'s score up most, to point a flag at the words behind it. */
+export function strongestFeatures(model: Model, label: number, feats: Iterable<string>, count: number): string[] {
   return [...feats]
-    .map((f) => [f, model.weights[f] ?? 0] as const)
+    .map((f) => [f, weightOf(model, label, f)] as const)
     .filter(([, w]) => w > 0)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, count)

@@ -6,7 +6,7 @@ import type { Label } from '@bedrock/shared';
 import { isEligible } from '../text/eligible.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { documentFeatures, sentenceFeatures } from './features.ts';
-import { probabilities, type ScoreTable } from './linear.ts';
+import { type Model, probabilities } from './linear.ts';
 
 export interface Analysed {
   /** Lower-cased text, every speaker. */
@@ -42,20 +42,20 @@ export class ModelViews {
   readonly #text: Analysed;
   readonly #speech: (SentenceView | undefined)[] = [];
   readonly #views: Partial<Record<ViewName, View>> = {};
-  readonly #scores = new Map<ScoreTable, Partial<Record<ViewName, Float64Array>>>();
+  readonly #scores = new Map<Model, Partial<Record<ViewName, Float64Array>>>();
 
   constructor(text: Analysed) {
     this.#text = text;
   }
 
-  /** Every label's document probability on one view, computed once per table. */
-  scores(name: ViewName, table: ScoreTable): Float64Array {
-    let byView = this.#scores.get(table);
+  /** Every label's document probability on one view, computed once per model. */
+  scores(name: ViewName, model: Model): Float64Array {
+    let byView = this.#scores.get(model);
     if (byView === undefined) {
       byView = {};
-      this.#scores.set(table, byView);
+      this.#scores.set(model, byView);
     }
-    byView[name] ??= probabilities(table, this.view(name).features);
+    byView[name] ??= probabilities(model, this.view(name).features);
     return byView[name];
   }
 
