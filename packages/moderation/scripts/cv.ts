@@ -4,7 +4,7 @@
 // train and dev, so the figures are optimistic in absolute terms; they are for comparing model variants.
 // A second table scores the model alone (no patterns), an estimate the patterns cannot flatter, and a
 // sweep shows each label's F1 over thresholds (labels are decided independently, so each picks its own).
-// Run: pnpm --filter @bedrock/moderation cv [file.jsonl ...] [--options='{"nbAlpha":1}'] [--salt=s2]
+// Run: pnpm --filter @bedrock/moderation cv [file.jsonl ...] [--options='{"nbAlpha":1}'] [--salt=s2] [--by-writer]
 // (--options: learner settings of scripts/learn.ts other than the committed ones, to compare them;
 // --salt: other folds; --errors=PREFIX: the items whose id starts with PREFIX that the whole classifier gets
 // wrong, each with the labels the patterns and each fold's model gave.)
@@ -41,7 +41,17 @@ const items = files.flatMap((f) => {
 });
 // --salt=… deals the items into other folds, to see how much a difference between settings is fold noise.
 const salt = args.find((a) => a.startsWith('--salt='))?.slice('--salt='.length) ?? 'cv';
-const foldOf = (id: string): number => createHash('sha256').update(`${salt}:${id}`).digest().readUInt32BE(0) % FOLDS;
+// --by-writer deals whole writers into folds (the id's first part: "zu" of "zu-0001", "g" of "g-bl-0001",
+// one file or one first round's files each), so every fold is scored by a model that never saw its
+// writers' wordings: what a new member's words meet. In folds of items a writer's other items are in
+// training.
+const byWriter = args.includes('--by-writer');
+const foldKey = (id: string): string => (byWriter ? id.slice(0, id.indexOf('-')) : id);
+const foldOf = (id: string): number =>
+  createHash('sha256')
+    .update(`${salt}:${foldKey(id)}`)
+    .digest()
+    .readUInt32BE(0) % FOLDS;
 
 interface Prepared {
   analysis: Analysis;
@@ -220,7 +230,7 @@ function averagePrecision(label: Label): number {
 const ap = MODELLED.map(({ label }) => `${label.split('_')[0]} ${averagePrecision(label).toFixed(3)}`).join(', ');
 
 process.stdout.write(
-  `${items.length} items, ${FOLDS}-fold cross-validation${Object.keys(options).length > 0 ? `, options ${JSON.stringify(options)}` : ''}\n\n` +
+  `${items.length} items, ${FOLDS}-fold cross-validation${byWriter ? ' by writer' : ''}${Object.keys(options).length > 0 ? `, options ${JSON.stringify(options)}` : ''}\n\n` +
     `${table(report, baseline)}\n\n` +
     `Model alone (no patterns):\n\n${table(alone, baseline)}\n\n` +
     `F1 (recall) of the whole classifier by model threshold:\n\n${sweep(true)}\n\n` +
