@@ -22,7 +22,7 @@ import { classifyByKeywords } from '../src/eval/baseline.ts';
 import { type CorpusItem, parseCorpus } from '../src/eval/corpus.ts';
 import { type Report, score } from '../src/eval/metrics.ts';
 import { summaryLine, table } from '../src/eval/table.ts';
-import { modelFlags } from '../src/model/flags.ts';
+import { modelFlags, readBy, scoreOn } from '../src/model/flags.ts';
 import { adjusted, compile } from '../src/model/linear.ts';
 import { ModelViews, viewOf } from '../src/model/views.ts';
 import type { Rule } from '../src/rules/rule.ts';
@@ -59,7 +59,6 @@ interface Prepared {
   sources: Rule[];
   modelViews: ModelViews;
   ruleLabels: Set<Label>;
-  decided: Set<Label>;
   views: ItemViews;
 }
 const prepared: Prepared[] = items.map((item) => {
@@ -74,14 +73,16 @@ const prepared: Prepared[] = items.map((item) => {
     sources,
     modelViews,
     ruleLabels,
-    decided: new Set([...analysis.cleared, ...ruleLabels]),
     views: itemViews(modelViews),
   };
 });
 
 /** Per item: each modelled label's document probability, whether its flag survives the checks, and the
  * labels whose pattern flags the fold's model vetoes (classify.ts). */
-const scores = new Map<string, { p: Map<Label, number>; passes: Set<Label>; veto: Set<Label> }>();
+const scores = new Map<
+  string,
+  { p: Map<Label, number>; passes: Set<Label>; pBeside: Map<Label, number>; passesBeside: Set<Label>; veto: Set<Label> }
+>();
 for (let fold = 0; fold < FOLDS; fold++) {
   const inFold = items.map((item) => foldOf(item.id) !== fold);
   const model = compile(
@@ -98,12 +99,21 @@ for (let fold = 0; fold < FOLDS; fold++) {
   items.forEach((item, i) => {
     if (inFold[i]) return;
     const { analysis, modelViews } = prepared[i] as Prepared;
-    const passes = new Set(modelFlags(analysis, new Set(), open).map((f) => f.label));
+    const passes = new Set(modelFlags(analysis, new Set(), open, modelViews).map((f) => f.label));
     const p = new Map<Label, number>();
     model.labels.forEach((label, j) => {
       p.set(label, (modelViews.scores(viewOf(label), model)[j] as number) ?? 0);
     });
-    scores.set(item.id, { p, passes, veto: vetoed(modelViews, model) });
+    // With the patterns, a label whose words context cleared is read on the other sentences only.
+    const cleared = analysis.clearedIn;
+    const passesBeside = new Set(modelFlags(analysis, new Set(), open, modelViews, cleared).map((f) => f.label));
+    const pBeside = new Map<Label, number>();
+    for (const [label, starts] of cleared) {
+      if (model.labels.includes(label)) {
+        pBeside.set(label, scoreOn(readBy(modelViews, label, starts), modelViews, label, model));
+      }
+    }
+    scores.set(item.id, { p, passes, pBeside, passesBeside, veto: vetoed(modelViews, model) });
   });
 }
 /** Whether the fold's model flags `label` on this item with thresholds `at`: its document probability
@@ -112,6 +122,12 @@ const modelReaches = (id: string, label: Label, at: (label: Label) => number): b
   const s = scores.get(id);
   return s?.passes.has(label) === true && (s.p.get(label) ?? 0) >= at(label);
 };
+/** The same with the patterns: where context cleared the label's words, on the other sentences. */
+const modelReachesBeside = (id: string, label: Label, at: (label: Label) => number): boolean => {
+  const s = scores.get(id);
+  if (s === undefined || !s.pBeside.has(label)) return modelReaches(id, label, at);
+  return s.passesBeside.has(label) && (s.pBeside.get(label) ?? 0) >= at(label);
+};
 const thresholdOf = (label: Label): number =>
   options.thresholdOf?.[label] ?? MODELLED.find((m) => m.label === label)?.threshold ?? 0.5;
 
@@ -119,13 +135,13 @@ const thresholdOf = (label: Label): number =>
 function predictions(at: (label: Label) => number, withRules: boolean): Map<string, Classification> {
   const out = new Map<string, Classification>();
   items.forEach((item, i) => {
-    const { ruleLabels, decided } = prepared[i] as Prepared;
+    const { ruleLabels } = prepared[i] as Prepared;
     const s = scores.get(item.id);
     const labels = new Set<Label>(withRules ? ruleLabels : []);
     for (const label of s?.veto ?? []) labels.delete(label);
     for (const { label } of MODELLED) {
-      if (withRules && decided.has(label)) continue;
-      if (modelReaches(item.id, label, at)) labels.add(label);
+      if (withRules && ruleLabels.has(label)) continue;
+      if (withRules ? modelReachesBeside(item.id, label, at) : modelReaches(item.id, label, at)) labels.add(label);
     }
     out.set(item.id, { labels: [...labels], flags: [] });
   });
@@ -159,7 +175,7 @@ if (errorsOf !== undefined) {
 if (args.includes('--rules')) {
   const stats = new Map<Rule, { fired: number; wrong: number; sole: number; soleWrong: number }>();
   items.forEach((item, i) => {
-    const { sources, analysis } = prepared[i] as Prepared;
+    const { sources } = prepared[i] as Prepared;
     const s = scores.get(item.id);
     const byLabel = new Map<Label, Set<Rule>>();
     for (const rule of sources) {
@@ -167,7 +183,7 @@ if (args.includes('--rules')) {
       byLabel.set(rule.label, (byLabel.get(rule.label) ?? new Set()).add(rule));
     }
     for (const [label, rules] of byLabel) {
-      const modelFlagsIt = !analysis.cleared.has(label) && modelReaches(item.id, label, thresholdOf);
+      const modelFlagsIt = modelReachesBeside(item.id, label, thresholdOf);
       const wrong = !item.labels.includes(label);
       for (const rule of rules) {
         const st = stats.get(rule) ?? { fired: 0, wrong: 0, sole: 0, soleWrong: 0 };

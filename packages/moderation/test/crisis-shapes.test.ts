@@ -197,6 +197,25 @@ describe('laughter, everyday bumps and past times only where they really clear t
     ],
     ['a threat to leave the children', "He threatens to leave the kids alone in the car if I don't do as he says."],
     ['a plea to anyone reading', 'pls if anyone is awake call me, he said when he wakes up im dead'],
+    [
+      'self-injury wrapped in a "lol"',
+      'lol i scratched at my wrists till they bled last night, anyway how was everyones day',
+    ],
+    ['risk on purpose, with a laugh', "haha my counsellor would freak: I've been skipping my seatbelt on purpose"],
+    ['"not even joking"', "lol honestly if a bus hit me tomorrow i'd be relieved, not even joking"],
+    [
+      'a past attempt, then the same wish now',
+      "Last year I tried to kill myself with his pills. I don't see the point in being here anymore.",
+    ],
+    [
+      'driving to the bridge now',
+      'Years ago I took an overdose when I first found out. I keep driving to the bridge at night and sitting there.',
+    ],
+    [
+      'his laugh beside his threat',
+      'He told my son I might not be around much longer, then laughed and said he was joking.',
+    ],
+    ['signing off for good', "thank you for everything girls. i'm logging off for good now x"],
   ])('%s: %s', expectLabel('crisis'));
 
   it.each([
@@ -210,6 +229,8 @@ describe('laughter, everyday bumps and past times only where they really clear t
     ],
     ['a threat to leave her', 'He threatened to leave me for her if I kept asking questions.'],
     ['a charity shop', 'Dropped three bags of his shirts at the charity shop. Felt lighter.'],
+    ['a nosebleed from laughing', 'I laughed so hard lol, then my nose started bleeding everywhere'],
+    ['a chapter of a book', 'The chapter on trauma bonds made me cry, but the good kind.'],
     ['support to anyone who needs it', "If anyone here needs to talk tonight, I'm around."],
   ])('%s: %s', expectLabel('crisis', false));
 });

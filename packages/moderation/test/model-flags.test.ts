@@ -8,9 +8,10 @@ import {
   VETO_BELOW,
   VETO_BELOW_CRISIS,
   VETO_SURE,
+  VETO_SURE_ONE,
   vetoed,
 } from '../src/classify.ts';
-import { modelFlags } from '../src/model/flags.ts';
+import { CRISIS_ON_ITS_OWN, modelFlags, readBy, scoreOn } from '../src/model/flags.ts';
 import { adjusted, MODEL, type Model, probabilities } from '../src/model/linear.ts';
 import { ModelViews, viewOf } from '../src/model/views.ts';
 
@@ -37,9 +38,14 @@ describe('model flags and the cross-validation shortcut', () => {
     for (const text of TEXTS) {
       const analysis = new Analysis(text);
       const veto = vetoed(new ModelViews(analysis), MODEL);
-      const flags = ruleFlags(analysis, text).filter((f) => !veto.has(f.label));
-      const decided = new Set<Label>([...analysis.cleared, ...flags.map((f) => f.label)]);
-      const labels = new Set([...flags, ...modelFlags(analysis, decided, MODEL)].map((f) => f.label));
+      const found = ruleFlags(analysis, text);
+      const decided = new Set<Label>(found.map((f) => f.label));
+      const flags = found.filter((f) => !veto.has(f.label));
+      const labels = new Set(
+        [...flags, ...modelFlags(analysis, decided, MODEL, new ModelViews(analysis), analysis.clearedIn)].map(
+          (f) => f.label,
+        ),
+      );
       expect([...labels].sort()).toEqual([...classify(text).labels].sort());
       expect(classifyWith(text, MODEL)).toEqual(classify(text));
     }
@@ -96,6 +102,10 @@ describe("the model's veto of a pattern flag", () => {
     expect(classifyWith(one, sure('blame_shifting')).labels).not.toContain('blame_shifting');
     // At 0.007 (below VETO_BELOW, which two sentences would need, but above VETO_SURE) the pattern stands.
     expect(classifyWith(one, scoredAt(one, 'blame_shifting', 0.007)).labels).toContain('blame_shifting');
+    // So it does at 0.003, about what the model gives a sentence it knows no word of; under VETO_SURE_ONE not.
+    expect(VETO_SURE_ONE).toBeLessThan(0.003);
+    expect(classifyWith(one, scoredAt(one, 'blame_shifting', 0.003)).labels).toContain('blame_shifting');
+    expect(classifyWith(one, scoredAt(one, 'blame_shifting', 0.0015)).labels).not.toContain('blame_shifting');
   });
 
   it('vetoes crisis in a reply from the crisis model over every sentence, in her own narration only when all but certain', () => {
@@ -134,6 +144,60 @@ describe("the model's veto of a pattern flag", () => {
           label === 'crisis' ? VETO_BELOW_CRISIS : VETO_BELOW,
         );
       }
+    }
+  });
+});
+
+describe('the crisis model on a text whose best sentence is told as over', () => {
+  it('stands on another sentence that is a crisis on its own and now', () => {
+    const text =
+      "Last year I tried to kill myself with his pills. The kids were at my mum's that week. We have moved house since then. He lives across town now. I want to go to sleep and never wake up.";
+    const analysis = new Analysis(text);
+    const views = new ModelViews(analysis);
+    const j = MODEL.labels.indexOf('crisis');
+    const scores = views.view('all').sentences.map((s) => probabilities(MODEL, s.features)[j] as number);
+    const flags = modelFlags(analysis, new Set(), MODEL, views).filter((f) => f.label === 'crisis');
+    // The first sentence scores highest but is told as over ("last year"); the last is a crisis on its own.
+    expect(scores[0]).toBeGreaterThan(scores[4] as number);
+    expect(scores[4]).toBeGreaterThanOrEqual(CRISIS_ON_ITS_OWN);
+    expect(flags).toHaveLength(1);
+    expect(flags[0]?.start).toBeGreaterThanOrEqual(text.indexOf('I want to go to sleep'));
+  });
+
+  it('is dropped when no other sentence is a crisis on its own', () => {
+    const text = 'I took an overdose two years ago. These days I run a support group for other partners on Tuesdays.';
+    expect(classify(text).labels).not.toContain('crisis');
+  });
+});
+
+describe('a label whose words context cleared', () => {
+  it("is read by the model on the writer's other sentences, not on the cleared one", () => {
+    // "It is not your fault" clears the blame words of its sentence; the question after it is the blame.
+    const text =
+      'It is not your fault he strayed. Ask yourself how much attention he was getting from you before the affair.';
+    const analysis = new Analysis(text);
+    ruleFlags(analysis, text);
+    expect(analysis.cleared).toContain('blame_shifting');
+    const cleared = analysis.clearedIn.get('blame_shifting') ?? new Set<number>();
+    const views = new ModelViews(analysis);
+    const rest = readBy(views, 'blame_shifting', cleared);
+    expect(cleared.size).toBe(1);
+    expect(rest.sentences.length).toBeGreaterThan(0);
+    expect(rest.sentences.some((s) => cleared.has(s.sentence.start))).toBe(false);
+    expect(rest.sentences.map((s) => s.text).join(' ')).toContain('ask yourself');
+    const p = scoreOn(rest, views, 'blame_shifting', MODEL);
+    const j = MODEL.labels.indexOf('blame_shifting');
+    expect(p).toBeGreaterThanOrEqual(MODEL.threshold[j] as number);
+    const flag = classify(text).flags.find((f) => f.label === 'blame_shifting');
+    expect(flag?.start).toBeGreaterThanOrEqual(text.indexOf('Ask yourself'));
+  });
+
+  it('stays cleared when the cleared sentence is all there is', () => {
+    for (const text of ["It's not your fault he cheated.", 'It is NOT your fault he cheated.']) {
+      const analysis = new Analysis(text);
+      ruleFlags(analysis, text);
+      expect(analysis.cleared).toContain('blame_shifting');
+      expect(classify(text).labels).not.toContain('blame_shifting');
     }
   });
 });

@@ -2,8 +2,9 @@ import type { Flag, Label } from '@bedrock/shared';
 import { notPast } from '../rules/crisis.ts';
 import { isIdiomatic } from '../rules/crisis-general.ts';
 import type { Sentence } from '../text/sentences.ts';
+import { documentFeatures } from './features.ts';
 import { type Model, probabilities, strongestFeatures } from './linear.ts';
-import { type Analysed, ModelViews, type SentenceView, viewOf } from './views.ts';
+import { type Analysed, ModelViews, type SentenceView, type View, viewOf } from './views.ts';
 
 // The model catches wordings the rules do not list. It reads only the writer's own sentences (the same
 // context rules as the patterns), and its flag points at the sentence that scored highest, narrowed to
@@ -21,18 +22,17 @@ export function modelFlags(
   skip: ReadonlySet<Label>,
   model: Model,
   views: ModelViews = new ModelViews(text),
+  clearedIn?: ReadonlyMap<Label, ReadonlySet<number>>,
 ): Flag[] {
   const perSentence = new Map<SentenceView, Float64Array>();
   const flags: Flag[] = [];
   for (const [label, reason] of Object.entries(REASONS) as [Label, string][]) {
     const column = model.labels.indexOf(label);
     if (column < 0 || skip.has(label)) continue;
-    const name = viewOf(label);
-    const view = views.view(name);
+    const view = readBy(views, label, clearedIn?.get(label));
     if (view.sentences.length === 0) continue;
-    const scores = views.scores(name, model);
-    if ((scores[column] as number) < (model.threshold[column] as number)) continue;
-    const best = bestSentence(view.sentences, column, (sentence) => {
+    if (scoreOn(view, views, label, model) < (model.threshold[column] as number)) continue;
+    const scoresOf = (sentence: SentenceView): Float64Array => {
       // A sentence is scored for every label at once and kept, for the next label that needs it.
       let all = perSentence.get(sentence);
       if (all === undefined) {
@@ -40,10 +40,14 @@ export function modelFlags(
         perSentence.set(sentence, all);
       }
       return all;
-    });
-    // A crisis told as over ("that was in 2021, I'm okay now") is not a crisis now, as for the patterns.
-    // An idiom ("this waiting is killing me haha") is let through, as for the patterns.
-    if (label === 'crisis' && !crisisNow(text.raw, best)) continue;
+    };
+    let best: SentenceView | undefined = bestSentence(view.sentences, column, scoresOf);
+    // A crisis told as over ("that was in 2021, I'm okay now") is not a crisis now, as for the patterns, nor
+    // is an idiom ("this waiting is killing me haha"); then another sentence that is a crisis on its own can
+    // be ("the bottle of oxycodone from his knee surgery last year… At night I pray to be taken home").
+    if (label === 'crisis' && !crisisNow(text.raw, best))
+      best = crisisElsewhere(text.raw, view, column, scoresOf, best);
+    if (best === undefined) continue;
     flags.push({ label, ...narrow(model, column, best), reason });
   }
   return flags;
@@ -51,10 +55,47 @@ export function modelFlags(
 
 export type { Analysed } from './views.ts';
 
+/** The sentences the model reads for `label`: its view, less the sentences where context cleared the label's
+ * words ("It is NOT your fault he cheated. But men don't stray from a happy home": the second sentence is
+ * still read). */
+export function readBy(views: ModelViews, label: Label, cleared: ReadonlySet<number> | undefined): View {
+  const view = views.view(viewOf(label));
+  if (cleared === undefined) return view;
+  const sentences = view.sentences.filter((s) => !cleared.has(s.sentence.start));
+  return { sentences, features: documentFeatures(sentences.map((s) => s.features)) };
+}
+
+/** The label's probability on `view` (the whole view's, computed once per model, when nothing was cleared). */
+export function scoreOn(view: View, views: ModelViews, label: Label, model: Model): number {
+  const column = model.labels.indexOf(label);
+  const whole = views.view(viewOf(label));
+  const scores = view === whole ? views.scores(viewOf(label), model) : probabilities(model, view.features);
+  return scores[column] as number;
+}
+
 /** The crisis model's best sentence still has to be a crisis now: not told as over, not an idiom, not
  * talk about crisis in general (a book, a thread, a helpline), the same tests the patterns pass. */
 function crisisNow(raw: string, best: SentenceView): boolean {
   return notPast('', raw, best.sentence.start) && !isIdiomatic(best.text);
+}
+
+/** The probability a sentence needs on its own to stand for the crisis when the text's best sentence is told
+ * as over or is an idiom. A constant, not the threshold, so whether a flag survives its checks still does not
+ * depend on the threshold (scripts/cv.ts scores every threshold from one pass). */
+export const CRISIS_ON_ITS_OWN = 0.5;
+
+/** The highest-scoring other sentence that is a crisis on its own and now, if any. */
+function crisisElsewhere(
+  raw: string,
+  view: View,
+  label: number,
+  scoresOf: (sentence: SentenceView) => Float64Array,
+  best: SentenceView,
+): SentenceView | undefined {
+  return view.sentences
+    .filter((s) => s !== best && (scoresOf(s)[label] as number) >= CRISIS_ON_ITS_OWN)
+    .sort((a, b) => (scoresOf(b)[label] as number) - (scoresOf(a)[label] as number))
+    .find((s) => crisisNow(raw, s));
 }
 
 function bestSentence(
