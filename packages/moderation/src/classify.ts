@@ -161,10 +161,23 @@ export function vetoed(views: ModelViews, model: Model): Set<Label> {
   const out = new Set<Label>();
   const writer = views.view('own');
   const ownSentences = writer.features.size === 0 ? 0 : writer.sentences.length;
+  // The vetoes of a single sentence, and of crisis in her narration, need a text of VETO_MIN_WORDS.
+  if (ownSentences < VETO_MIN_SENTENCES && wordCount(views) < VETO_MIN_WORDS) return out;
   model.labels.forEach((label, j) => {
     if ((views.scores(viewOf(label), model)[j] as number) < vetoBelow(label, ownSentences)) out.add(label);
   });
   return out;
+}
+
+/** In a shorter text the model has too few words to be all but sure of anything: as the corpus grew, its
+ * weights had come to veto "I have never felt so hopeless in my life." (crisis 0.004) and "You owe him
+ * forgiveness after everything he did for the family." (minimizing 0.0008) on words like "never" and
+ * "forgiveness", which the hard negatives use. On cross-validation of 37,946 items: 3 more unlabelled items
+ * and 3 more hard negatives flagged (of 995 and 930), minimizing −0.001, the rest level. */
+export const VETO_MIN_WORDS = 12;
+
+function wordCount(views: ModelViews): number {
+  return views.view('all').sentences.reduce((n, s) => n + (s.text.match(/[a-z0-9]+/g)?.length ?? 0), 0);
 }
 
 /** The probability under which a label's pattern flags are vetoed, by how many sentences of her own the

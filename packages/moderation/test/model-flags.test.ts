@@ -8,6 +8,7 @@ import {
   VETO_BELOW,
   VETO_BELOW_CRISIS,
   VETO_SURE,
+  VETO_MIN_WORDS,
   VETO_SURE_ONE,
   vetoed,
 } from '../src/classify.ts';
@@ -106,6 +107,15 @@ describe("the model's veto of a pattern flag", () => {
     expect(VETO_SURE_ONE).toBeLessThan(0.003);
     expect(classifyWith(one, scoredAt(one, 'blame_shifting', 0.003)).labels).toContain('blame_shifting');
     expect(classifyWith(one, scoredAt(one, 'blame_shifting', 0.0015)).labels).not.toContain('blame_shifting');
+  });
+
+  it('leaves a text of fewer than VETO_MIN_WORDS words to the patterns: too few words to be sure of', () => {
+    const short = 'You owe him forgiveness after all he did.';
+    expect(short.split(' ').length).toBeLessThan(VETO_MIN_WORDS);
+    expect(vetoed(new ModelViews(new Analysis(short)), sure('minimizing'))).not.toContain('minimizing');
+    expect(classifyWith(short, sure('minimizing')).labels).toContain('minimizing');
+    const hopeless = 'I have never felt so hopeless.';
+    expect(classifyWith(hopeless, sure('crisis')).labels).toContain('crisis');
   });
 
   it('vetoes crisis in a reply from the crisis model over every sentence, in her own narration only when all but certain', () => {
