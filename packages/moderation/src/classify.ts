@@ -36,10 +36,9 @@ export class Analysis {
   /** Lower-cased (ASCII only, so offsets do not move) for every other rule. */
   readonly raw: string;
   readonly speech: string;
-  /** Labels whose words appeared but were cleared by context (reported, negated, her own narration…). */
-  readonly cleared = new Set<Label>();
-  /** Where: per cleared label, the start of each sentence whose words context cleared. The model reads the
-   * label on the writer's other sentences only. */
+  /** Per label whose words appeared but were cleared by context (reported, negated, her own narration…), the
+   * start of each sentence where that happened. The model reads the label on the writer's other sentences
+   * only. */
   readonly clearedIn = new Map<Label, Set<number>>();
   #sentences: Sentence[] | undefined;
   #quoted: { text: string; sentences: Sentence[] } | undefined | null = null;
@@ -48,6 +47,11 @@ export class Analysis {
     this.original = blankLongTokens(normalizeApostrophes(text));
     this.raw = this.original.replace(/[A-Z]+/g, (s) => s.toLowerCase());
     this.speech = maskOthersWords(this.raw);
+  }
+
+  /** The labels context cleared somewhere in the text. */
+  get cleared(): ReadonlySet<Label> {
+    return new Set(this.clearedIn.keys());
   }
 
   get sentences(): Sentence[] {
@@ -93,13 +97,13 @@ export class Analysis {
       !isMetaDiscussion(text) &&
       !(rule.negatable !== false && isNegated(text, at, endAt, rule.negatable === 'before')) &&
       (rule.selfAllowed === true || !isSelfNarration(text));
-    // A label word that context cleared ("not codependency") must not come back through the model.
+    // A label word that context cleared ("not codependency") must not come back through the model's reading
+    // of the same sentence.
     if (!ownWords) this.#clear(rule.label, sentence.start);
     return ownWords;
   }
 
   #clear(label: Label, sentenceStart: number): void {
-    this.cleared.add(label);
     const starts = this.clearedIn.get(label) ?? new Set<number>();
     starts.add(sentenceStart);
     this.clearedIn.set(label, starts);
