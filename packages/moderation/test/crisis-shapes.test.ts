@@ -216,6 +216,10 @@ describe('laughter, everyday bumps and past times only where they really clear t
       'He told my son I might not be around much longer, then laughed and said he was joking.',
     ],
     ['signing off for good', "thank you for everything girls. i'm logging off for good now x"],
+    [
+      'an update for those who asked',
+      'Update for those who asked: he cracked two of my ribs on Friday and he is still living here.',
+    ],
   ])('%s: %s', expectLabel('crisis'));
 
   it.each([
