@@ -113,6 +113,12 @@ describe('quick exit', () => {
       reported = resolve;
     });
     await page.exposeFunction('reportExit', (value: unknown) => reported(value));
+    // Hold the request for the neutral site until the report is in: under load the navigation could
+    // otherwise tear the page down before the report crossed to the test, which then waited forever.
+    await page.route(exitUrl, async (route) => {
+      await Promise.race([atExit, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      await route.continue();
+    });
     await page.evaluate(() => {
       new MutationObserver((_records, observer) => {
         const overlay = document.querySelector('.quick-exit-overlay');
@@ -129,7 +135,8 @@ describe('quick exit', () => {
     });
     await page.getByRole('link', { name: 'Emergency Exit this page' }).click();
     await page.waitForURL(exitUrl);
-    expect(await atExit).toEqual({ overlay: 'visible', main: 'hidden', title: 'Loading.' });
+    const noReport = new Promise((resolve) => setTimeout(() => resolve('no report from the page'), 15_000));
+    expect(await Promise.race([atExit, noReport])).toEqual({ overlay: 'visible', main: 'hidden', title: 'Loading.' });
     await expectBackLeavesBedrock(page);
     await page.close();
   });
