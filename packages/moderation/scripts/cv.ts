@@ -106,7 +106,10 @@ for (let fold = 0; fold < FOLDS; fold++) {
     });
     // With the patterns, a label whose words context cleared is read on the other sentences only.
     const cleared = analysis.clearedIn;
-    const passesBeside = new Set(modelFlags(analysis, new Set(), open, modelViews, cleared).map((f) => f.label));
+    const passesBeside =
+      cleared.size === 0
+        ? passes
+        : new Set(modelFlags(analysis, new Set(), open, modelViews, cleared).map((f) => f.label));
     const pBeside = new Map<Label, number>();
     for (const [label, starts] of cleared) {
       if (model.labels.includes(label)) {

@@ -166,7 +166,7 @@ export function vetoed(views: ModelViews, model: Model): Set<Label> {
   const writer = views.view('own');
   const ownSentences = writer.features.size === 0 ? 0 : writer.sentences.length;
   // The vetoes of a single sentence, and of crisis in her narration, need a text of VETO_MIN_WORDS.
-  if (ownSentences < VETO_MIN_SENTENCES && wordCount(views) < VETO_MIN_WORDS) return out;
+  if (ownSentences < VETO_MIN_SENTENCES && !hasWords(views, VETO_MIN_WORDS)) return out;
   model.labels.forEach((label, j) => {
     if ((views.scores(viewOf(label), model)[j] as number) < vetoBelow(label, ownSentences)) out.add(label);
   });
@@ -180,8 +180,15 @@ export function vetoed(views: ModelViews, model: Model): Set<Label> {
  * and 3 more hard negatives flagged (of 995 and 930), minimizing −0.001, the rest level. */
 export const VETO_MIN_WORDS = 12;
 
-function wordCount(views: ModelViews): number {
-  return views.view('all').sentences.reduce((n, s) => n + (s.text.match(/[a-z0-9]+/g)?.length ?? 0), 0);
+/** Whether the text has at least `count` words, counted sentence by sentence until it is reached (a long
+ * post stops after its first sentences; this runs for every text the writer has fewer than two sentences of). */
+function hasWords(views: ModelViews, count: number): boolean {
+  let words = 0;
+  for (const s of views.view('all').sentences) {
+    words += s.text.match(/[a-z0-9]+/g)?.length ?? 0;
+    if (words >= count) return true;
+  }
+  return false;
 }
 
 /** The probability under which a label's pattern flags are vetoed, by how many sentences of her own the

@@ -24,7 +24,16 @@ export function modelFlags(
   views: ModelViews = new ModelViews(text),
   clearedIn?: ReadonlyMap<Label, ReadonlySet<number>>,
 ): Flag[] {
+  // A sentence is scored for every label at once and kept, for the next label that needs it.
   const perSentence = new Map<SentenceView, Float64Array>();
+  const scoresOf = (sentence: SentenceView): Float64Array => {
+    let all = perSentence.get(sentence);
+    if (all === undefined) {
+      all = probabilities(model, sentence.features);
+      perSentence.set(sentence, all);
+    }
+    return all;
+  };
   const flags: Flag[] = [];
   for (const [label, reason] of Object.entries(REASONS) as [Label, string][]) {
     const column = model.labels.indexOf(label);
@@ -32,15 +41,6 @@ export function modelFlags(
     const view = readBy(views, label, clearedIn?.get(label));
     if (view.sentences.length === 0) continue;
     if (scoreOn(view, views, label, model) < (model.threshold[column] as number)) continue;
-    const scoresOf = (sentence: SentenceView): Float64Array => {
-      // A sentence is scored for every label at once and kept, for the next label that needs it.
-      let all = perSentence.get(sentence);
-      if (all === undefined) {
-        all = probabilities(model, sentence.features);
-        perSentence.set(sentence, all);
-      }
-      return all;
-    };
     let best: SentenceView | undefined = bestSentence(view.sentences, column, scoresOf);
     // A crisis told as over ("that was in 2021, I'm okay now") is not a crisis now, as for the patterns, nor
     // is an idiom ("this waiting is killing me haha"); then another sentence that is a crisis on its own can
