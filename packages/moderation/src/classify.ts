@@ -79,7 +79,9 @@ export class Analysis {
 
   accepts(rule: Rule, start: number, end: number): boolean {
     const target = this.target(rule);
-    const sentence = this.sentence(start) ?? { start, end };
+    if (rule.label !== 'identifying_info' && insideAddress(target, start, end)) return false;
+    // A match in a quoted post (the crisis patterns read them) is judged in its own sentence there.
+    const sentence = this.sentence(start) ?? this.#quotedSentence(start) ?? { start, end };
     const text = target.slice(sentence.start, sentence.end);
     const at = start - sentence.start;
     const endAt = end - sentence.start;
@@ -103,11 +105,26 @@ export class Analysis {
     return ownWords;
   }
 
+  #quotedSentence(index: number): Sentence | undefined {
+    const quoted = this.quoted;
+    return quoted === undefined ? undefined : sentenceAt(quoted.sentences, index);
+  }
+
   #clear(label: Label, sentenceStart: number): void {
     const starts = this.clearedIn.get(label) ?? new Set<number>();
     starts.add(sentenceStart);
     this.clearedIn.set(label, starts);
   }
+}
+
+/** Whether the match lies in an e-mail address or a web address ("bruised.but.breathing@example.net"): a word
+ * there is a name, not something said. */
+function insideAddress(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !/\s/.test(text[from - 1] ?? ' ')) from--;
+  let to = end;
+  while (to < text.length && !/\s/.test(text[to] ?? ' ')) to++;
+  return /\S@\S|:\/\/|\bwww\./.test(text.slice(from, to));
 }
 
 function overlaps(flags: readonly Flag[], label: Label, start: number, end: number): boolean {

@@ -266,3 +266,22 @@ describe('recovery, topic and past words that are part of the crisis itself', ()
     ['a clinician asking', "My GP asked if I'd ever had thoughts of ending my life; I said no, truthfully."],
   ])('%s: %s', expectLabel('crisis', false));
 });
+
+describe('words that look like a threat or a risk but are not one', () => {
+  it.each([
+    ['a burner phone', 'He told me the burner phone was for work. It was for her.'],
+    ['a world that ended', 'He said my world ended because I let it, which is rich coming from him.'],
+    ['a figurative threat to someone else', 'I could strangle my solicitor, three weeks and still no reply.'],
+    ['a choke idiom', 'He can choke on his own excuses for all I care.'],
+    ['a bungee jump', 'My sister dared me to do a bungee jump for my 40th and I said yes.'],
+    ['a tracker she checked', 'I checked the tracker on the parcel six times today, I need a hobby.'],
+    ['a word inside an e-mail address', 'Write to bruised.but.breathing@example.net if you want the group notes.'],
+    ['a quoted denial', "> I'm not suicidal, I'm just exhausted.\nThat exhaustion is so real. Rest when you can."],
+  ])('%s: %s', expectLabel('crisis', false));
+
+  it.each([
+    ['fear of what he will do', "I'm scared of what he'll do when he finds the lawyer's letter."],
+    ['a threat to burn', 'He texted that he would burn the house down with my stuff in it.'],
+    ['a tracker he put on her car', 'Found a tracker under my car and he is the only one who could have put it there.'],
+  ])('%s: %s', expectLabel('crisis'));
+});
