@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Classification, Label } from '@bedrock/shared';
-import { Analysis, MAX_TEXT_LENGTH, ruleFlags, vetoed } from '../src/classify.ts';
+import { Analysis, endorsedFlags, MAX_TEXT_LENGTH, ruleFlags, vetoed } from '../src/classify.ts';
 import { classifyByKeywords } from '../src/eval/baseline.ts';
 import { type CorpusItem, parseCorpus } from '../src/eval/corpus.ts';
 import { type Report, score } from '../src/eval/metrics.ts';
@@ -81,7 +81,14 @@ const prepared: Prepared[] = items.map((item) => {
  * labels whose pattern flags the fold's model vetoes (classify.ts). */
 const scores = new Map<
   string,
-  { p: Map<Label, number>; passes: Set<Label>; pBeside: Map<Label, number>; passesBeside: Set<Label>; veto: Set<Label> }
+  {
+    p: Map<Label, number>;
+    passes: Set<Label>;
+    pBeside: Map<Label, number>;
+    passesBeside: Set<Label>;
+    veto: Set<Label>;
+    endorsed: Label[];
+  }
 >();
 for (let fold = 0; fold < FOLDS; fold++) {
   const inFold = items.map((item) => foldOf(item.id) !== fold);
@@ -116,7 +123,8 @@ for (let fold = 0; fold < FOLDS; fold++) {
         pBeside.set(label, scoreOn(readBy(modelViews, label, starts), modelViews, label, model));
       }
     }
-    scores.set(item.id, { p, passes, pBeside, passesBeside, veto: vetoed(modelViews, model) });
+    const endorsed = endorsedFlags(analysis, model, new Set()).map((f) => f.label);
+    scores.set(item.id, { p, passes, pBeside, passesBeside, veto: vetoed(modelViews, model), endorsed });
   });
 }
 /** Whether the fold's model flags `label` on this item with thresholds `at`: its document probability
@@ -142,6 +150,7 @@ function predictions(at: (label: Label) => number, withRules: boolean): Map<stri
     const s = scores.get(item.id);
     const labels = new Set<Label>(withRules ? ruleLabels : []);
     for (const label of s?.veto ?? []) labels.delete(label);
+    if (withRules) for (const label of s?.endorsed ?? []) labels.add(label);
     for (const { label } of MODELLED) {
       if (withRules && ruleLabels.has(label)) continue;
       if (withRules ? modelReachesBeside(item.id, label, at) : modelReaches(item.id, label, at)) labels.add(label);

@@ -11,6 +11,7 @@ import { MODEL, type Model } from './model/linear.ts';
 import { ModelViews, viewOf } from './model/views.ts';
 import type { Rule } from './rules/rule.ts';
 import { isMetaDiscussion, isNegated, isReported, isSelfNarration } from './text/context.ts';
+import { endorsement } from './text/endorsement.ts';
 import { maskOthersWords, normalizeApostrophes, quotedPosts } from './text/mask.ts';
 import { type Sentence, sentenceAt, splitSentences } from './text/sentences.ts';
 
@@ -232,9 +233,35 @@ export function classifyWith(text: string, model: Model): Classification {
   const decided = new Set<Label>(found.map((f) => f.label));
   const flags = found.filter((f) => !veto.has(f.label));
   flags.push(...modelFlags(analysis, decided, model, views, analysis.clearedIn));
+  flags.push(...endorsedFlags(analysis, model, new Set(flags.map((f) => f.label))));
   flags.sort((a, b) => a.start - b.start || a.end - b.end);
   const labels = [...new Set(flags.map((f) => f.label))];
   return { labels, flags };
+}
+
+/** The labels a reply takes on by agreeing with a quoted post: the harmful-language labels, not crisis (the
+ * crisis patterns and model read quoted posts already) nor identifying details (formats, found wherever they
+ * are). */
+const ENDORSABLE: ReadonlySet<Label> = new Set<Label>([
+  'blame_shifting',
+  'codependency_label',
+  'minimizing',
+  'invalidating',
+]);
+
+/** A reply that opens by agreeing with a quoted post ("> it takes two\nThis.") says what the post says: the
+ * quoted post is classified as if it were the reply's own words, and each harmful-language label it carries
+ * that the reply does not already have is flagged on the words of agreement (text/endorsement.ts). */
+export function endorsedFlags(analysis: Analysis, model: Model, flagged: ReadonlySet<Label>): Flag[] {
+  const found = endorsement(analysis.original, analysis.speech);
+  if (found === undefined) return [];
+  const out: Flag[] = [];
+  for (const flag of classifyWith(found.quoted, model).flags) {
+    if (!ENDORSABLE.has(flag.label) || flagged.has(flag.label) || out.some((f) => f.label === flag.label)) continue;
+    const reason = `Agrees with a quoted post: ${flag.reason.charAt(0).toLowerCase()}${flag.reason.slice(1)}`;
+    out.push({ label: flag.label, ...found.span, reason });
+  }
+  return out;
 }
 
 /** The patterns' flags, in rule order, for `input` (the text `analysis` was built from); `analysis.cleared`

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { classify } from '../src/index.ts';
 import { labelsOf } from './expect-label.ts';
 
 // One case per principle of GUIDELINES.md. These sentences are written for the tests, not taken from the
@@ -46,6 +47,37 @@ describe('the partner is not flagged for what was said or done to her', () => {
     ['quoted post', '> you need to move on\nNo she does not. Take all the time you need.'],
     ['quotation marks', 'Someone at church said "men are visual" to me and I just walked out.'],
   ])('%s: %s', (_principle, text) => {
+    expect(labelsOf(text)).toEqual([]);
+  });
+});
+
+// Quotation is not a flag (principle 1), but a reply that opens by agreeing with a quoted post and says nothing
+// else in that sentence takes the quoted words as its own.
+describe('a reply that agrees with a quoted post says what the post says', () => {
+  it.each([
+    ['> it takes two to wreck a marriage\n\n^^^ this', 'blame_shifting'],
+    ["> It's only porn, every guy watches it.\nExactly.", 'minimizing'],
+    ["> By staying you're enabling him.\n\nWell said.", 'codependency_label'],
+    ["> You're being so dramatic about a few texts.\nAgreed, sorry.", 'invalidating'],
+  ] as const)('%s → %s', (text, label) => {
+    const flag = classify(text).flags.find((f) => f.label === label);
+    expect(flag?.reason).toMatch(/^Agrees with a quoted post: /);
+    // The flag points at the reply's words of agreement, not at the quote.
+    expect(text.slice(flag?.start, flag?.end)).toMatch(/^(?:\^\^\^ this|Exactly\.|Well said\.|Agreed, sorry\.)$/);
+  });
+  it.each([
+    [
+      'the quote rejected',
+      "> you're overreacting, it's just porn\nThis is exactly what my husband said, and it's not okay.",
+    ],
+    ['a reservation', "> Nobody's perfect, you need to let it go\nTrue, but years of lies are not imperfection."],
+    ['her own answer', "> You're being so dramatic about this\nYes? It happened to me?"],
+    ['agreement with support', '> It is not your fault he cheated.\nThis. 100%.'],
+    [
+      'agreement with the reply to a quote',
+      '>> it takes two to wreck a marriage\n> Does it though? He chose to lie.\nExactly.',
+    ],
+  ])('%s: %s', (_shape, text) => {
     expect(labelsOf(text)).toEqual([]);
   });
 });
