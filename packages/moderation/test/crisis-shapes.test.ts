@@ -277,11 +277,29 @@ describe('words that look like a threat or a risk but are not one', () => {
     ['a tracker she checked', 'I checked the tracker on the parcel six times today, I need a hobby.'],
     ['a word inside an e-mail address', 'Write to bruised.but.breathing@example.net if you want the group notes.'],
     ['a quoted denial', "> I'm not suicidal, I'm just exhausted.\nThat exhaustion is so real. Rest when you can."],
+    ['tablets for a headache', 'took two paracetamol for the headache and went to bed early'],
+    ['cutting things out', 'Cutting carbs, cutting caffeine, cutting him out of the group chat. New year, new me.'],
+    ['a shaving razor', 'Need a new razor recommendation, the cheap ones give me a rash.'],
+    ['never a penny', "He said I'd never see a penny of his pension. My solicitor laughed."],
+    ['a past with an age', 'When I was 19 I took an overdose. I have been well for twenty years now.'],
+    ['startled', 'I jump out of my skin whenever his phone buzzes.'],
+    ['letters to herself', 'Writing letters to my future self as a therapy exercise.'],
+    ['a trampoline', 'My son broke his wrist jumping off the trampoline.'],
+    ['new knives', 'Gave his wedding-present set to the charity shop and bought my own knives today.'],
+    ['a hurtful phrase', "'At least he told you' is one of the most hurtful things he said to me."],
+    ['a phrase she wishes gone', "'Everyone slips' is a phrase I wish would die."],
+    ['stopping a habit', 'I want to stop checking his location every hour.'],
   ])('%s: %s', expectLabel('crisis', false));
 
   it.each([
     ['fear of what he will do', "I'm scared of what he'll do when he finds the lawyer's letter."],
     ['a threat to burn', 'He texted that he would burn the house down with my stuff in it.'],
     ['a tracker he put on her car', 'Found a tracker under my car and he is the only one who could have put it there.'],
+    ['a past, then last night', 'When I was 19 I took an overdose and last night I took another one.'],
+    ['wanting to stop existing', 'I just want to stop existing for a while.'],
+    ['a knife block as a message', 'He still has a key. Yesterday the knife block was on my pillow.'],
+    ['back to what she did as a girl', "i'm back to hurting myself. the same way as when i was 15."],
+    ['a threat that names money and the children', "He said I'd never see a dime or the kids again."],
+    ['a threat of never seeing the children', 'He said I would never see the kids again if I left.'],
   ])('%s: %s', expectLabel('crisis'));
 });
