@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Analysis, ruleFlags } from '../src/classify.ts';
 import { expectLabel, labelsOf } from './expect-label.ts';
 
 // Crisis shapes added for recall: the broader risk lexicon beside a first person, and the crisis model as
@@ -270,7 +271,6 @@ describe('recovery, topic and past words that are part of the crisis itself', ()
 describe('words that look like a threat or a risk but are not one', () => {
   it.each([
     ['a burner phone', 'He told me the burner phone was for work. It was for her.'],
-    ['a world that ended', 'He said my world ended because I let it, which is rich coming from him.'],
     ['a figurative threat to someone else', 'I could strangle my solicitor, three weeks and still no reply.'],
     ['a choke idiom', 'He can choke on his own excuses for all I care.'],
     ['a bungee jump', 'My sister dared me to do a bungee jump for my 40th and I said yes.'],
@@ -302,4 +302,21 @@ describe('words that look like a threat or a risk but are not one', () => {
     ['a threat that names money and the children', "He said I'd never see a dime or the kids again."],
     ['a threat of never seeing the children', 'He said I would never see the kids again if I left.'],
   ])('%s: %s', expectLabel('crisis'));
+});
+
+// The threat patterns read "end" and "burn" as words, not as the start of "ended" or "burner". Checked on the
+// patterns alone: the crisis model is a separate signal, measured on the corpus, and may still read a whole
+// sentence as risk ("He said …" with nothing else in it).
+describe('threat patterns match whole words', () => {
+  it.each([
+    'He said my world ended because I let it, which is rich coming from him.',
+    'He told me the burner phone was for work.',
+  ])('%s', (text) => {
+    const patterns = ruleFlags(new Analysis(text), text).filter((f) => f.label === 'crisis');
+    expect(patterns).toEqual([]);
+  });
+  it('still matches the threat itself', () => {
+    const text = 'He said he would end me if I told anyone.';
+    expect(ruleFlags(new Analysis(text), text).some((f) => f.label === 'crisis')).toBe(true);
+  });
 });
