@@ -253,7 +253,7 @@ const ENDORSABLE: ReadonlySet<Label> = new Set<Label>([
  * quoted post is classified as if it were the reply's own words, and each harmful-language label it carries
  * that the reply does not already have is flagged on the words of agreement (text/endorsement.ts). */
 export function endorsedFlags(analysis: Analysis, model: Model, flagged: ReadonlySet<Label>): Flag[] {
-  const found = endorsement(analysis.original, analysis.speech);
+  const found = endorsement(analysis.original, analysis.speech, analysis.sentences);
   if (found === undefined) return [];
   const out: Flag[] = [];
   for (const flag of classifyWith(found.quoted, model).flags) {

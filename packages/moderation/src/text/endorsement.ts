@@ -4,7 +4,7 @@
 // own: "> it takes two\nThis. Nobody wants to hear it." says what the quote says. Only a whole first
 // sentence of agreement counts, so "This is exactly what my husband said", "True, but…" and "Yes? It
 // happened to me?" are not agreement.
-import { type Sentence, splitSentences } from './sentences.ts';
+import type { Sentence } from './sentences.ts';
 
 // The whole of the reply's first sentence: one of these, with at most a softener after it.
 const AGREEMENT = new RegExp(
@@ -45,13 +45,14 @@ export interface Endorsement {
   quoted: string;
 }
 
-/** The quoted post a reply opens by agreeing with, if it does. `text` is the lower-cased original;
- * `speech` the same text with other people's words blanked (mask.ts), same length. */
-export function endorsement(text: string, speech: string): Endorsement | undefined {
+/** The quoted post a reply opens by agreeing with, if it does. `text` is the text as written; `speech` the same
+ * text lower-cased with other people's words blanked (mask.ts), same length; `sentences` its sentences (the
+ * Analysis keeps them, so they are not split again here). */
+export function endorsement(text: string, speech: string, sentences: readonly Sentence[]): Endorsement | undefined {
   if (!text.includes('>')) return undefined;
   const quoted = quotedLines(text);
   if (quoted === '') return undefined;
-  const first = splitSentences(speech)[0];
+  const first = sentences[0];
   if (first === undefined || !AGREEMENT.test(speech.slice(first.start, first.end))) return undefined;
   return { span: first, quoted };
 }
