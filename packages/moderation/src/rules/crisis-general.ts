@@ -8,6 +8,7 @@ import {
   NOT_ENDING_WITH,
   NOT_THE_MARRIAGE,
   notPast,
+  TRACKER,
 } from './crisis.ts';
 
 // Crisis in general shapes rather than set phrases, because people in danger rarely use the words a list
@@ -71,7 +72,9 @@ const SPECS: RuleSpec[] = [
 const RISK_WORDS =
   "suicid\\w*|kill (?:myself|me|us|her|the kids)|\\bdie\\b|dying|end (?:it|things)(?! (?:with|all with|between|off))|end my life|overdos\\w*|pills|tablets|blades?|razors?|bleed\\w*|blood\\b|noose|hang myself|jump(?:ing)?|cliff|gun|knife|knives|hopeless|worthless|pointless|burden|goodbye|give up on (?:life|everything|myself)|can't (?:go on|do this anymore|take (?:it|this|any ?more)|cope)" +
   NOT_THE_MARRIAGE +
-  "|scared of (?:myself|him|what (?:he|she|they|i)(?:'ll|'d| will| would| might| could| may) (?:do|try))|(?:hurt|harm|punish|cut|burn|starve) myself|(?:hit|hits|punch\\w*|slap\\w*|kick\\w*|chok\\w*|strangl\\w*|shov\\w*|grabb?\\w*|threaten\\w*|bruis\\w*) (?:me|my|us)|unsafe|not safe|trapped|stalk\\w*|following me|(?<!check(?:ed|ing)? (?:the |his |her )?)tracker|weapon" +
+  "|scared of (?:myself|him|what (?:he|she|they|i)(?:'ll|'d| will| would| might| could| may) (?:do|try))|(?:hurt|harm|punish|cut|burn|starve) myself|(?:hit|hits|punch\\w*|slap\\w*|kick\\w*|chok\\w*|strangl\\w*|shov\\w*|grabb?\\w*|threaten\\w*|bruis\\w*) (?:me|my|us)|unsafe|not safe|trapped|stalk\\w*|following me|" +
+  TRACKER +
+  '|weapon' +
   // A broader lexicon for wordings no list of set phrases covers, still only beside a first person.
   "|paracetamol|zopiclone|sleeping (?:pills|tablets)|swallow(?:ed)? (?:a lot|all|the|too many|more)|how many [\\w ]{0,30}(?:it takes|it would take|would it take|to take)|(?:won't|don't|never|not) wake up(?! in (?:\\w+ )?(?:years?|months?|weeks?|decades?))|disappointed i woke|never been born|undo being alive|stop being alive|signing off for good|(?:if|in case) i (?:don't|never) (?:log in|post|come back|write|check in) again|(?:pillow|hand|hands) over my (?:face|mouth)|(?:punched|hit|kicked|smashed) (?:the|a) (?:wall|door)|next to my head|never see (?:the|my|our) (?:kids|children|baby|son|daughter)|knows people who|screenshot of where i|(?:checks|tracks|monitors|watches) my (?:location|phone)|what i want (?:at|for) (?:the|my) (?:service|funeral)|motorway bridge|car keys[^.!?\\n]{0,40}(?:bridge|motorway)|(?:locked|locks) me (?:in|out)|(?:strangl|chok)\\w*|sleep forever|not (?:being|be) here" +
   // Categories rather than phrases, each still only in a sentence about the writer or about no one else:
