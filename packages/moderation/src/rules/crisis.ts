@@ -23,8 +23,14 @@ export const FIGURATIVE =
 /** A tracker on her (a device, an app), not one she checked ("checked the tracker on the parcel"). Read by the
  * partner-danger patterns here and the risk words of crisis-general.ts. */
 export const TRACKER = '(?<!check(?:ed|ing)? (?:the |his |her )?)tracker';
-export const IDIOM =
-  /\b(?:knife in (?:the|my) back|twist(?:ed|ing)? the knife|chok\w* on (?:his|her|their|my|your) own|like a knife|dead to me|(?:this|that|it)\b[^.!?\n]{0,25}(?:going to|gonna|will) finish me off)\b/i;
+/** Choking on his own excuses, lies, words: an idiom (read by IDIOM here and crisis-general's everyday words). */
+export const CHOKE_ON_OWN = String.raw`chok\w* on (?:his|her|their|my|your) own`;
+/** Jumps that are a sport or a game (read by the self-harm pattern here and crisis-general's everyday words). */
+export const SPORT_JUMPS = '(?:bungee|sky|base|parachute|puddle|show|long|high|ski|trampoline)';
+export const IDIOM = new RegExp(
+  String.raw`\b(?:knife in (?:the|my) back|twist(?:ed|ing)? the knife|${CHOKE_ON_OWN}|like a knife|dead to me|(?:this|that|it)\b[^.!?\n]{0,25}(?:going to|gonna|will) finish me off)\b`,
+  'i',
+);
 /** A threat of something that is no violence ("he threatened to sue me", "to tell his mum"), in a sentence
  * that names no harm. */
 export const NONVIOLENT_THREAT =
@@ -149,7 +155,9 @@ const THREAT: RuleSpec[] = [
     { unless: IDIOM_OR_NONVIOLENT, check: notPast },
   ),
   rawRule(
-    "wants? to die|(?:hope|wish) i (?:just )?(?:don't|didn't|never) wake up|can't see a future|into my (?:arm|leg|skin|wrist)|\\bi cut\\b(?! (?:my hair|my fringe|the|out|back|down|off|ties|him|her|contact|them))|cut to (?:check|feel)|if a (?:bus|car|lorry|truck) hit me|for it all to (?:be over|end|stop)|keeping me (?:here|alive|going)|half (?:of )?my prescription|(?:bottle|vodka|wine)(?: \\w+){0,5}? (?:pills|tablets)|(?:pills|tablets)(?: \\w+){0,5}? (?:vodka|wine|bottle)|telling me to (?:jump|die|end it)|(?<!(?:bungee|sky|base|parachute|puddle|show|long|high|ski|trampoline) ?)\\bjump\\b(?! (?:in|on|at|to conclusions|through|start|the gun|ship|ahead))|(?:only one|only way) left scares me|run out of ways to cope|\\bstash\\b|no reasons? left|(?:top of the stairs|edge)(?: \\w+){0,6}? letting go|check out[^\\n]{0,30}of everything",
+    "wants? to die|(?:hope|wish) i (?:just )?(?:don't|didn't|never) wake up|can't see a future|into my (?:arm|leg|skin|wrist)|\\bi cut\\b(?! (?:my hair|my fringe|the|out|back|down|off|ties|him|her|contact|them))|cut to (?:check|feel)|if a (?:bus|car|lorry|truck) hit me|for it all to (?:be over|end|stop)|keeping me (?:here|alive|going)|half (?:of )?my prescription|(?:bottle|vodka|wine)(?: \\w+){0,5}? (?:pills|tablets)|(?:pills|tablets)(?: \\w+){0,5}? (?:vodka|wine|bottle)|telling me to (?:jump|die|end it)|(?<!" +
+      SPORT_JUMPS +
+      ' ?)\\bjump\\b(?! (?:in|on|at|to conclusions|through|start|the gun|ship|ahead))|(?:only one|only way) left scares me|run out of ways to cope|\\bstash\\b|no reasons? left|(?:top of the stairs|edge)(?: \\w+){0,6}? letting go|check out[^\\n]{0,30}of everything',
     SELF,
     { unless: FIGURATIVE, check: notPast },
   ),
