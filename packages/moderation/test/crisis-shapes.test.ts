@@ -79,11 +79,20 @@ describe('crisis categories: places, finality, softened words, self-injury, cont
 describe('denial: a risk word denied just before it, a partner denied as the one who did it', () => {
   it.each([
     ['her own denial', "Before anyone panics: I'm not suicidal, just very low today."],
-    ['not wanting to die', "I don't want to die, I want him to understand what he did."],
     ['not going to', 'Not in danger and not going to hurt myself, just crying in the car.'],
     ['a partner who never hit her', 'He never hit me, not once, which is why the lying floored me.'],
     ['a partner who never threatened her', 'No, he has never threatened me. He sulks.'],
   ])('not crisis, %s: %s', expectLabel('crisis', false));
+
+  // The denial is the patterns'. The crisis model is a separate signal, trained on posts where "I don't want to
+  // die" opens a crisis ("…but I can't keep living like this"), and since round 22 reads this sentence as risk
+  // on its own: a false flag counted in the figures, which routes and hides nothing.
+  it('the patterns take "I don\'t want to die" as a denial', () => {
+    const text = "I don't want to die, I want him to understand what he did.";
+    expect(ruleFlags(new Analysis(text), text).filter((f) => f.label === 'crisis')).toEqual([]);
+    const control = 'I want to die, I want him to understand what he did.';
+    expect(ruleFlags(new Analysis(control), control).some((f) => f.label === 'crisis')).toBe(true);
+  });
 
   it.each([
     ['no longer', 'I no longer want to be alive.'],
@@ -289,6 +298,9 @@ describe('words that look like a threat or a risk but are not one', () => {
     ['a hurtful phrase', "'At least he told you' is one of the most hurtful things he said to me."],
     ['a phrase she wishes gone', "'Everyone slips' is a phrase I wish would die."],
     ['stopping a habit', 'I want to stop checking his location every hour.'],
+    ['jumpy', "This forum is the only place I don't have to explain why I'm so jumpy."],
+    ['her own stalking of a profile', "i stalked his AP's linkedin for 2 hrs last night. not proud lol"],
+    ['her own stalking, ongoing', "I'm stalking her instagram again, I need to stop."],
   ])('%s: %s', expectLabel('crisis', false));
 
   it.each([
@@ -301,6 +313,9 @@ describe('words that look like a threat or a risk but are not one', () => {
     ['back to what she did as a girl', "i'm back to hurting myself. the same way as when i was 15."],
     ['a threat that names money and the children', "He said I'd never see a dime or the kids again."],
     ['a threat of never seeing the children', 'He said I would never see the kids again if I left.'],
+    ['being stalked', "I've been stalked for months and the police do nothing."],
+    ['he is stalking her', 'He is stalking me. He turns up everywhere.'],
+    ['wanting to jump', 'I keep thinking I should just jump. The bridge is right there.'],
   ])('%s: %s', expectLabel('crisis'));
 });
 

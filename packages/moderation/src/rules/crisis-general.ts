@@ -72,9 +72,9 @@ const SPECS: RuleSpec[] = [
 // Recall first: a risk word in a sentence about the writer (or done to her) is enough, unless it is one
 // of the everyday idioms ("my phone died", "dying to know", "cutting back on sugar").
 const RISK_WORDS =
-  "suicid\\w*|kill (?:myself|me|us|her|the kids)|\\bdie\\b|dying|end (?:it|things)(?! (?:with|all with|between|off))|end my life|overdos\\w*|pills|tablets|blades?|razors?|bleed\\w*|blood\\b|noose|hang myself|jump(?:ing)?|cliff|gun|knife|knives|hopeless|worthless|pointless|burden|goodbye|give up on (?:life|everything|myself)|can't (?:go on|do this anymore|take (?:it|this|any ?more)|cope)" +
+  "suicid\\w*|kill (?:myself|me|us|her|the kids)|\\bdie\\b|dying|end (?:it|things)(?! (?:with|all with|between|off))|end my life|overdos\\w*|pills|tablets|blades?|razors?|bleed\\w*|blood\\b|noose|hang myself|jump(?:ing|ed|s)?\\b|cliff|gun|knife|knives|hopeless|worthless|pointless|burden|goodbye|give up on (?:life|everything|myself)|can't (?:go on|do this anymore|take (?:it|this|any ?more)|cope)" +
   NOT_THE_MARRIAGE +
-  "|scared of (?:myself|him|what (?:he|she|they|i)(?:'ll|'d| will| would| might| could| may) (?:do|try))|(?:hurt|harm|punish|cut|burn|starve) myself|(?:hit|hits|punch\\w*|slap\\w*|kick\\w*|chok\\w*|strangl\\w*|shov\\w*|grabb?\\w*|threaten\\w*|bruis\\w*) (?:me|my|us)|unsafe|not safe|trapped|stalk\\w*|following me|" +
+  "|scared of (?:myself|him|what (?:he|she|they|i)(?:'ll|'d| will| would| might| could| may) (?:do|try))|(?:hurt|harm|punish|cut|burn|starve) myself|(?:hit|hits|punch\\w*|slap\\w*|kick\\w*|chok\\w*|strangl\\w*|shov\\w*|grabb?\\w*|threaten\\w*|bruis\\w*) (?:me|my|us)|unsafe|not safe|trapped|(?<!\\b(?:i|we) (?:just |literally |basically |totally |kinda |even |also )?)(?:stalk(?!ing\\b)\\w*|(?<!\\b(?:i'm|im|i am|i was|i've been|ive been|i been) (?:just |literally )?)stalking)|following me|" +
   TRACKER +
   '|weapon' +
   // A broader lexicon for wordings no list of set phrases covers, still only beside a first person.
