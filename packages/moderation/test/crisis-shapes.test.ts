@@ -301,6 +301,8 @@ describe('words that look like a threat or a risk but are not one', () => {
     ['jumpy', "This forum is the only place I don't have to explain why I'm so jumpy."],
     ['her own stalking of a profile', "i stalked his AP's linkedin for 2 hrs last night. not proud lol"],
     ['her own stalking, ongoing', "I'm stalking her instagram again, I need to stop."],
+    ['an age with a number', 'When I was 20 I took an overdose. I have been well for twenty years now.'],
+    ['tablets from the GP', 'Got new tablets from the GP for my migraines, fingers crossed.'],
   ])('%s: %s', expectLabel('crisis', false));
 
   it.each([
@@ -316,6 +318,20 @@ describe('words that look like a threat or a risk but are not one', () => {
     ['being stalked', "I've been stalked for months and the police do nothing."],
     ['he is stalking her', 'He is stalking me. He turns up everywhere.'],
     ['wanting to jump', 'I keep thinking I should just jump. The bridge is right there.'],
+    [
+      'minutes late is no age',
+      'Last week when I was 20 minutes late he pinned me against the fridge. I am shaking typing this.',
+    ],
+    [
+      'what she used to love is no past crisis',
+      "I don't care anymore. I've stopped going to the thing I used to love. I think the kids would be fine with their grandparents.",
+    ],
+    ['an apology for "the drama" is no TV drama', 'I just want to sleep and not wake up anymore. Sorry for the drama.'],
+    [
+      'tablets kept aside from a prescription',
+      "I don't feel like living. I have kept the sleeping tablets from my mother's prescription aside.",
+    ],
+    ['driving them off a cliff', "He keeps 'joking' that he'll drive us both off a cliff if I ever leave."],
   ])('%s: %s', expectLabel('crisis'));
 });
 
