@@ -161,7 +161,7 @@ describe("the model's veto of a pattern flag", () => {
 describe('the crisis model on a text whose best sentence is told as over', () => {
   it('stands on another sentence that is a crisis on its own and now', () => {
     const text =
-      "Last year I tried to kill myself with his pills. The kids were at my mum's that week. We have moved house since then. He lives across town now. I want to go to sleep and never wake up.";
+      "Last year I tried to kill myself with his pills. The kids were at my mum's that week. We have moved house since then. He lives across town now. I'm so tired of being alive.";
     const analysis = new Analysis(text);
     const views = new ModelViews(analysis);
     const j = MODEL.labels.indexOf('crisis');
@@ -171,7 +171,7 @@ describe('the crisis model on a text whose best sentence is told as over', () =>
     expect(scores[0]).toBeGreaterThan(scores[4] as number);
     expect(scores[4]).toBeGreaterThanOrEqual(CRISIS_ON_ITS_OWN);
     expect(flags).toHaveLength(1);
-    expect(flags[0]?.start).toBeGreaterThanOrEqual(text.indexOf('I want to go to sleep'));
+    expect(flags[0]?.start).toBeGreaterThanOrEqual(text.indexOf("I'm so tired"));
   });
 
   it('is dropped when no other sentence is a crisis on its own', () => {
