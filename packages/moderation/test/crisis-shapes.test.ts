@@ -332,6 +332,10 @@ describe('words that look like a threat or a risk but are not one', () => {
       "I don't feel like living. I have kept the sleeping tablets from my mother's prescription aside.",
     ],
     ['driving them off a cliff', "He keeps 'joking' that he'll drive us both off a cliff if I ever leave."],
+    [
+      'no point in any of it',
+      "what's the point in IC if nothing is ever going to change. what's the point in any of it",
+    ],
   ])('%s: %s', expectLabel('crisis'));
 });
 
