@@ -27,6 +27,9 @@ export const TRACKER = '(?<!check(?:ed|ing)? (?:the |his |her )?)tracker';
 export const CHOKE_ON_OWN = String.raw`chok\w* on (?:his|her|their|my|your) own`;
 /** Jumps that are a sport or a game (read by the self-harm pattern here and crisis-general's everyday words). */
 export const SPORT_JUMPS = '(?:bungee|sky|base|parachute|puddle|show|long|high|ski|trampoline)';
+/** "He said I'd never see …" as a threat: not "never see a penny" (his money), unless the children follow
+ * ("never see a dime or the kids"). Read by both threat-report patterns below. */
+const NEVER_SEE = String.raw`never see(?! a (?:penny|dime|cent|pound|thing)\b(?![^.!?\n]{0,30}\b(?:kids|children|son|daughter|baby)))`;
 export const IDIOM = new RegExp(
   String.raw`\b(?:knife in (?:the|my) back|twist(?:ed|ing)? the knife|${CHOKE_ON_OWN}|like a knife|dead to me|(?:this|that|it)\b[^.!?\n]{0,25}(?:going to|gonna|will) finish me off)\b`,
   'i',
@@ -129,7 +132,9 @@ const SPECS: RuleSpec[] = [
     { unless: FIGURATIVE, check: notPast },
   ),
   rawRule(
-    "(?:he|she|they|my (?:husband|wife|partner|ex|boyfriend|girlfriend|bf|gf)|his (?:ap|affair partner)|her husband)(?: \\w+){0,3}? (?:said|says|told|threatened|texted|messaged|swore|promised|warned|screamed|shouted)(?: [\\w']+){0,14}? (?:kill|hurt(?!ful)|hit|break (?:my|your|me|you|her|every|both)|end(?!ed|er)|burn(?!er)|stab|shoot|bury|destroy|come for|find me|regret it|be sorry|be dead|you're dead|i'm dead|never see(?! a (?:penny|dime|cent|pound|thing)\\b(?![^.!?\\n]{0,30}\\b(?:kids|children|son|daughter|baby)))|never walk|won't survive|won't brake|pay for this|watch (?:my|your) back|know what real pain|put me in hospital|make sure|wouldn't walk|or else|do something bad|accidents happen|take what he wants|not leaving)",
+    "(?:he|she|they|my (?:husband|wife|partner|ex|boyfriend|girlfriend|bf|gf)|his (?:ap|affair partner)|her husband)(?: \\w+){0,3}? (?:said|says|told|threatened|texted|messaged|swore|promised|warned|screamed|shouted)(?: [\\w']+){0,14}? (?:kill|hurt(?!ful)|hit|break (?:my|your|me|you|her|every|both)|end(?!ed|er)|burn(?!er)|stab|shoot|bury|destroy|come for|find me|regret it|be sorry|be dead|you're dead|i'm dead|" +
+      NEVER_SEE +
+      "|never walk|won't survive|won't brake|pay for this|watch (?:my|your) back|know what real pain|put me in hospital|make sure|wouldn't walk|or else|do something bad|accidents happen|take what he wants|not leaving)",
     DANGER,
     { unless: IDIOM_OR_NONVIOLENT, check: notPast },
   ),
@@ -145,7 +150,9 @@ const SPECS: RuleSpec[] = [
 // Threats in any wording: a partner (or affair partner) who says he will harm her, the kids or himself.
 const THREAT: RuleSpec[] = [
   rawRule(
-    "(?:he|she|they|my (?:husband|wife|partner|ex|boyfriend|girlfriend|bf|gf)|his (?:ap|affair partner)|her husband)(?:'s|'d)?(?: \\w+){0,3}? (?:said|says|told|threatened|texted|messaged|emailed|emailing|swore|promised|warned|screamed|screaming|shouted|shouting|yelled|saying)[^.!?\\n]{0,100}?['\"]?\\b(?:kill|hurt(?!ful)|hit|break (?:my|your|me|you|her|every|both)|burn(?!er)|stab|shoot|bury|come (?:for|to)|find (?:me|us|them)|never find (?:me|us|them|you|her|the (?:kids|children|baby))\\b|regret|be sorry|you're dead|never see(?! a (?:penny|dime|cent|pound|thing)\\b(?![^.!?\\n]{0,30}\\b(?:kids|children|son|daughter|baby)))|never walk|won't survive|pay for this|watch (?:my|your)(?:self| back)|off the bridge|take (?:the|our|my) (?:kids|children|baby|son|daughter)|go away forever|accidents happen|something bad|or else)",
+    "(?:he|she|they|my (?:husband|wife|partner|ex|boyfriend|girlfriend|bf|gf)|his (?:ap|affair partner)|her husband)(?:'s|'d)?(?: \\w+){0,3}? (?:said|says|told|threatened|texted|messaged|emailed|emailing|swore|promised|warned|screamed|screaming|shouted|shouting|yelled|saying)[^.!?\\n]{0,100}?['\"]?\\b(?:kill|hurt(?!ful)|hit|break (?:my|your|me|you|her|every|both)|burn(?!er)|stab|shoot|bury|come (?:for|to)|find (?:me|us|them)|never find (?:me|us|them|you|her|the (?:kids|children|baby))\\b|regret|be sorry|you're dead|" +
+      NEVER_SEE +
+      "|never walk|won't survive|pay for this|watch (?:my|your)(?:self| back)|off the bridge|take (?:the|our|my) (?:kids|children|baby|son|daughter)|go away forever|accidents happen|something bad|or else)",
     DANGER,
     { unless: IDIOM },
   ),
