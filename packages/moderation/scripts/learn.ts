@@ -4,7 +4,7 @@ import type { Label } from '@bedrock/shared';
 import { Analysis } from '../src/classify.ts';
 import type { CorpusItem } from '../src/eval/corpus.ts';
 import type { LabelModel, TrainedModel } from '../src/model/linear.ts';
-import { ModelViews, viewOf } from '../src/model/views.ts';
+import { featuresOf, ModelViews, viewOf } from '../src/model/views.ts';
 import { seededRandom } from '../src/random.ts';
 
 // Harmful-language labels are read on the writer's own sentences only. Crisis reads every word (a
@@ -265,7 +265,7 @@ export interface ItemViews {
 }
 
 export function itemViews(views: ModelViews): ItemViews {
-  return { own: [...views.view('own').features], all: [...views.view('all').features] };
+  return { own: [...featuresOf(views.view('own'))], all: [...featuresOf(views.view('all'))] };
 }
 
 /** Trains every modelled label on `items`, whose documents are built exactly as classify() builds them

@@ -10,12 +10,13 @@ import { modelFlags } from './model/flags.ts';
 import { MODEL, type Model } from './model/linear.ts';
 import { ModelViews, viewOf } from './model/views.ts';
 import type { Rule } from './rules/rule.ts';
+import { type Candidates, RuleScanner } from './rules/scan.ts';
 import { isMetaDiscussion, isNegated, isReported, isSelfNarration } from './text/context.ts';
 import { endorsement } from './text/endorsement.ts';
 import { maskOthersWords, normalizeApostrophes, quotedPosts } from './text/mask.ts';
 import { type Sentence, sentenceAt, splitSentences } from './text/sentences.ts';
 
-const RULES: readonly Rule[] = [
+export const RULES: readonly Rule[] = [
   ...blameRules,
   ...codependencyRules,
   ...minimizingRules,
@@ -24,6 +25,9 @@ const RULES: readonly Rule[] = [
   ...generalCrisisRules,
   ...identifyingRules,
 ];
+const SCANNER = new RuleScanner(RULES);
+/** No candidates: every rule is scanned in full. */
+const FULL_SCAN: Candidates = [];
 /** A flood of matches in a huge text says nothing more to a moderator after a few per label. */
 const MAX_FLAGS_PER_LABEL = 5;
 /** Beyond this, a text is classified on its beginning only, so one request cannot stall the process. */
@@ -43,6 +47,8 @@ export class Analysis {
   readonly clearedIn = new Map<Label, Set<number>>();
   #sentences: Sentence[] | undefined;
   #quoted: { text: string; sentences: Sentence[] } | undefined | null = null;
+  /** Where each rule may match, per text a rule runs on (original, lower-cased, others' words masked). */
+  readonly #candidates = new Map<string, Candidates>();
 
   constructor(text: string) {
     this.original = blankLongTokens(normalizeApostrophes(text));
@@ -66,6 +72,16 @@ export class Analysis {
       this.#quoted = text === undefined ? undefined : { text, sentences: splitSentences(text) };
     }
     return this.#quoted;
+  }
+
+  /** Where each rule may match in `target` (one of the texts `target()` gives). */
+  candidates(target: string): Candidates {
+    let found = this.#candidates.get(target);
+    if (found === undefined) {
+      found = SCANNER.candidates(target);
+      this.#candidates.set(target, found);
+    }
+    return found;
   }
 
   sentence(index: number): Sentence | undefined {
@@ -182,7 +198,7 @@ export const VETO_SURE_ONE = 0.002;
 export function vetoed(views: ModelViews, model: Model): Set<Label> {
   const out = new Set<Label>();
   const writer = views.view('own');
-  const ownSentences = writer.features.size === 0 ? 0 : writer.sentences.length;
+  const ownSentences = writer.sentences.every((s) => s.features.size === 0) ? 0 : writer.sentences.length;
   // The vetoes of a single sentence, and of crisis in her narration, need a text of VETO_MIN_WORDS.
   if (ownSentences < VETO_MIN_SENTENCES && !hasWords(views, VETO_MIN_WORDS)) return out;
   model.labels.forEach((label, j) => {
@@ -269,25 +285,24 @@ export function endorsedFlags(analysis: Analysis, model: Model, flagged: Readonl
 export function ruleFlags(analysis: Analysis, input: string, sources?: Rule[]): Flag[] {
   const flags: Flag[] = [];
   const perLabel = new Map<Label, number>();
-  for (const rule of RULES) {
+  for (const [index, rule] of RULES.entries()) {
     if ((perLabel.get(rule.label) ?? 0) >= MAX_FLAGS_PER_LABEL) continue;
     const target = analysis.target(rule);
     if (rule.needs && !rule.needs.some((n) => target.includes(n))) continue;
-    const regex = rule.regex;
-    regex.lastIndex = 0;
-    for (let m = regex.exec(target); m !== null; m = regex.exec(target)) {
+    const candidates = SCANNER.indexed(index) ? analysis.candidates(target) : FULL_SCAN;
+    let from = 0;
+    for (let m = SCANNER.next(index, target, from, candidates); m !== null; ) {
       const start = m.index;
       const end = start + m[0].length;
-      if (end === start) {
-        regex.lastIndex++;
-        continue;
+      from = end === start ? end + 1 : end;
+      if (end > start && !overlaps(flags, rule.label, start, end) && analysis.accepts(rule, start, end)) {
+        flags.push({ label: rule.label, start, end: trimEnd(input, start, end), reason: rule.reason });
+        sources?.push(rule);
+        const count = (perLabel.get(rule.label) ?? 0) + 1;
+        perLabel.set(rule.label, count);
+        if (count >= MAX_FLAGS_PER_LABEL) break;
       }
-      if (overlaps(flags, rule.label, start, end) || !analysis.accepts(rule, start, end)) continue;
-      flags.push({ label: rule.label, start, end: trimEnd(input, start, end), reason: rule.reason });
-      sources?.push(rule);
-      const count = (perLabel.get(rule.label) ?? 0) + 1;
-      perLabel.set(rule.label, count);
-      if (count >= MAX_FLAGS_PER_LABEL) break;
+      m = SCANNER.next(index, target, from, candidates);
     }
   }
   return flags;

@@ -14,7 +14,7 @@ import {
 } from '../src/classify.ts';
 import { CRISIS_ON_ITS_OWN, modelFlags, readBy, scoreOn } from '../src/model/flags.ts';
 import { adjusted, MODEL, type Model, probabilities } from '../src/model/linear.ts';
-import { ModelViews, viewOf } from '../src/model/views.ts';
+import { featuresOf, ModelViews, viewOf } from '../src/model/views.ts';
 
 // scripts/cv.ts scores every threshold from one pass: a model flag appears when the document probability
 // reaches the threshold and the label's best sentence passes its checks, which do not depend on the
@@ -58,8 +58,8 @@ describe('model flags and the cross-validation shortcut', () => {
       const passes = new Set(modelFlags(analysis, new Set(), at(MODEL, Number.NEGATIVE_INFINITY)).map((f) => f.label));
       const views = new ModelViews(analysis);
       const byView = {
-        own: probabilities(MODEL, views.view('own').features),
-        all: probabilities(MODEL, views.view('all').features),
+        own: probabilities(MODEL, featuresOf(views.view('own'))),
+        all: probabilities(MODEL, featuresOf(views.view('all'))),
       };
       for (const t of [0.1, 0.3, 0.5, 0.8]) {
         const flagged = new Set(modelFlags(analysis, new Set(), at(MODEL, t)).map((f) => f.label));
@@ -146,8 +146,8 @@ describe("the model's veto of a pattern flag", () => {
     for (const text of TEXTS) {
       const views = new ModelViews(new Analysis(text));
       const byView = {
-        own: probabilities(MODEL, views.view('own').features),
-        all: probabilities(MODEL, views.view('all').features),
+        own: probabilities(MODEL, featuresOf(views.view('own'))),
+        all: probabilities(MODEL, featuresOf(views.view('all'))),
       };
       for (const label of vetoed(views, MODEL)) {
         expect(byView[viewOf(label)][MODEL.labels.indexOf(label)] as number).toBeLessThan(

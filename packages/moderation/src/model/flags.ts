@@ -2,9 +2,8 @@ import type { Flag, Label } from '@bedrock/shared';
 import { notPast } from '../rules/crisis.ts';
 import { isIdiomatic } from '../rules/crisis-general.ts';
 import type { Sentence } from '../text/sentences.ts';
-import { documentFeatures } from './features.ts';
-import { type Model, probabilities, strongestFeatures } from './linear.ts';
-import { type Analysed, ModelViews, type SentenceView, type View, viewOf } from './views.ts';
+import { type Model, strongestFeatures } from './linear.ts';
+import { type Analysed, ModelViews, type SentenceView, scoreSentences, type View, viewOf } from './views.ts';
 
 // The model catches wordings the rules do not list. It reads only the writer's own sentences (the same
 // context rules as the patterns), and its flag points at the sentence that scored highest, narrowed to
@@ -29,7 +28,7 @@ export function modelFlags(
   const scoresOf = (sentence: SentenceView): Float64Array => {
     let all = perSentence.get(sentence);
     if (all === undefined) {
-      all = probabilities(model, sentence.features);
+      all = scoreSentences(model, [sentence]);
       perSentence.set(sentence, all);
     }
     return all;
@@ -62,14 +61,14 @@ export function readBy(views: ModelViews, label: Label, cleared: ReadonlySet<num
   const view = views.view(viewOf(label));
   if (cleared === undefined) return view;
   const sentences = view.sentences.filter((s) => !cleared.has(s.sentence.start));
-  return { sentences, features: documentFeatures(sentences.map((s) => s.features)) };
+  return { sentences };
 }
 
 /** The label's probability on `view` (the whole view's, computed once per model, when nothing was cleared). */
 export function scoreOn(view: View, views: ModelViews, label: Label, model: Model): number {
   const column = model.labels.indexOf(label);
   const whole = views.view(viewOf(label));
-  const scores = view === whole ? views.scores(viewOf(label), model) : probabilities(model, view.features);
+  const scores = view === whole ? views.scores(viewOf(label), model) : scoreSentences(model, view.sentences);
   return scores[column] as number;
 }
 

@@ -116,6 +116,41 @@ export function probabilities(model: Model, feats: Iterable<string>): Float64Arr
   return z.map((v) => 1 / (1 + Math.exp(-v)));
 }
 
+/** The model rows of a sentence's features (those the model kept), in the features' order. */
+export function rowsOf(model: Model, feats: Iterable<string>): number[] {
+  const rows: number[] = [];
+  for (const f of feats) {
+    const row = model.index.get(f);
+    if (row !== undefined) rows.push(row);
+  }
+  return rows;
+}
+
+/** A mark per row of the feature table last scored, and the mark of the document being scored, so a
+ * document's distinct rows are found without building the union of its sentences' features. */
+let marked: { index: Model['index']; marks: Uint32Array; current: number } | undefined;
+
+/** Probabilities for every label of a document given as its sentences' rows (rowsOf): the same numbers as
+ * `probabilities` of the union of the sentences' features (documentFeatures), added in the same order,
+ * since that union lists each feature where it first appears. */
+export function documentProbabilities(model: Model, sentences: readonly (readonly number[])[]): Float64Array {
+  if (marked === undefined || marked.index !== model.index || marked.current >= 0xffffffff) {
+    marked = { index: model.index, marks: new Uint32Array(model.index.size), current: 0 };
+  }
+  const mark = ++marked.current;
+  const { marks } = marked;
+  const z = Float64Array.from(model.bias);
+  const n = z.length;
+  for (const rows of sentences) {
+    for (const row of rows) {
+      if (marks[row] === mark) continue;
+      marks[row] = mark;
+      for (let i = 0; i < n; i++) z[i] = (z[i] as number) + (model.weights[row * n + i] as number);
+    }
+  }
+  return z.map((v) => 1 / (1 + Math.exp(-v)));
+}
+
 /** The weight of a feature for the label in column `label` (0 when the label did not keep it). */
 export function weightOf(model: Model, label: number, feature: string): number {
   const row = model.index.get(feature);

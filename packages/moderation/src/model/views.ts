@@ -6,7 +6,7 @@ import type { Label } from '@bedrock/shared';
 import { isEligible } from '../text/eligible.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { documentFeatures, sentenceFeatures } from './features.ts';
-import { type Model, probabilities } from './linear.ts';
+import { documentProbabilities, type Model, rowsOf } from './linear.ts';
 
 export interface Analysed {
   /** Lower-cased text, every speaker. */
@@ -24,11 +24,36 @@ export interface SentenceView {
   sentence: Sentence;
   text: string;
   features: ReadonlySet<string>;
+  /** The rows of `features` in a model's feature table, once scored (sentenceRows). */
+  rows?: { index: Model['index']; rows: number[] };
 }
 
 export interface View {
   sentences: readonly SentenceView[];
-  features: ReadonlySet<string>;
+}
+
+/** The features of a view as one document: the union of its sentences' (scoring reads the sentences'
+ * rows instead, scoreSentences). */
+export function featuresOf(view: View): Set<string> {
+  return documentFeatures(view.sentences.map((s) => s.features));
+}
+
+/** Every label's probability on a document made of `sentences` (the same numbers as `probabilities` of the
+ * union of their features). */
+export function scoreSentences(model: Model, sentences: readonly SentenceView[]): Float64Array {
+  return documentProbabilities(
+    model,
+    sentences.map((s) => sentenceRows(model, s)),
+  );
+}
+
+/** The model rows of one sentence's features, kept on the sentence for the feature table last asked. */
+export function sentenceRows(model: Model, sentence: SentenceView): number[] {
+  const kept = sentence.rows;
+  if (kept !== undefined && kept.index === model.index) return kept.rows;
+  const rows = rowsOf(model, sentence.features);
+  sentence.rows = { index: model.index, rows };
+  return rows;
 }
 
 export type ViewName = 'own' | 'all';
@@ -55,7 +80,7 @@ export class ModelViews {
       byView = {};
       this.#scores.set(model, byView);
     }
-    byView[name] ??= probabilities(model, this.view(name).features);
+    byView[name] ??= scoreSentences(model, this.view(name).sentences);
     return byView[name];
   }
 
@@ -85,7 +110,7 @@ export class ModelViews {
     sentences.forEach((s, i) => {
       if (isEligible(speech.slice(s.start, s.end))) own.push(this.#speechSentence(i));
     });
-    return { sentences: own, features: documentFeatures(own.map((s) => s.features)) };
+    return { sentences: own };
   }
 
   #all(): View {
@@ -104,6 +129,6 @@ export class ModelViews {
       }
       all.sort((a, b) => a.sentence.start - b.sentence.start);
     }
-    return { sentences: all, features: documentFeatures(all.map((s) => s.features)) };
+    return { sentences: all };
   }
 }
