@@ -22,16 +22,20 @@ describe('the words a pattern can start with', () => {
   it('a word cut short by a group or a repeat is only a beginning', () => {
     expect(startsOf('\\b(?:enabl(?:ing|er)s?)')?.partial).toEqual(['enabling', 'enabler']);
     expect(startsOf('\\b(?:suicid\\w*)')?.partial).toEqual(['suicid']);
-    expect(startsOf('\\b(?:kill\\b)')).toEqual({ exact: ['kill'], partial: [] });
+    expect(startsOf('\\b(?:kill\\b)')).toEqual({ exact: ['kill'], partial: [], digit: false });
   });
 
   it('lookarounds match no character and are stepped over', () => {
     expect(startsOf('\\b(?:(?<!not )(?:hit|hurt)(?! the wall) me)')?.exact).toEqual(['hit', 'hurt']);
   });
 
+  it('a class of a few letters is each of them; a digit, any word that starts with one', () => {
+    expect(sorted(startsOf('\\b(?:[Tt]eaching|FB)\\b')?.exact ?? [])).toEqual(['FB', 'Teaching', 'teaching']);
+    expect(startsOf('\\b(?:\\d+(?:th|st) floor|roof)\\b')).toEqual({ exact: ['roof'], partial: [], digit: true });
+  });
+
   it('gives up where a match may start with something else or inside a word', () => {
     expect(startsOf('\\b(?:[a-z]+ at home)')).toBeUndefined(); // any word
-    expect(startsOf('\\b(?:\\d+(?:th|st) floor)')).toBeUndefined(); // a digit class
     expect(startsOf('(?:kill myself)')).toBeUndefined(); // no \b: "skill myself" would match
     expect(startsOf('\\b(?:hurt|[.!?] )')).toBeUndefined(); // one alternative starts on punctuation
     expect(startsOf('\\b(?:hurt|)')).toBeUndefined(); // an empty match
@@ -91,6 +95,9 @@ describe('scanning only where a rule can start', () => {
       'skill myself',
       'x'.repeat(500),
       'é you drove him',
+      'standing on the 14th floor thinking',
+      'She teaches at Hollins Primary',
+      'pay me on $rosie_k or u/brokenbutbreathing, discord rosie#1234',
     ];
     let matches = 0;
     for (const text of [...texts, ...posts, ...odd]) {

@@ -98,11 +98,12 @@ const SPECS: RuleSpec[] = [
     caseSensitive: true,
     check: looksLikePersonName,
   }),
-  rawRule(
-    `\\b(?:${PLATFORM}) (?:as|is|was|:) ['"‘“][^'"’”\\n]{3,40}['"’”]|(?<![\\w/])u/[a-z0-9_-]{3,}|(?<![\\w$])\\$[a-z][a-z0-9_]{3,}|(?<![a-z0-9])[a-z0-9]{1,32}#\\d{4}`,
-    HANDLE,
-    { bare: true },
-  ),
+  rawRule(`\\b(?:${PLATFORM}) (?:as|is|was|:) ['"‘“][^'"’”\\n]{3,40}['"’”]`, HANDLE, { bare: true }),
+  // Handles written with a symbol: a subreddit user, a payment tag, a gaming tag.
+  rawRule(`(?<![\\w/])u/[a-z0-9_-]{3,}|(?<![\\w$])\\$[a-z][a-z0-9_]{3,}|(?<![a-z0-9])[a-z0-9]{1,32}#\\d{4}`, HANDLE, {
+    bare: true,
+    needs: ['u/', '$', '#'],
+  }),
   rawRule(
     '(?<![\\w.@/-])(?:https?://)?(?:www\\.)?(?:[a-z0-9-]{1,63}\\.){1,4}(?:com|co\\.uk|org|net|blog|gg|me|io|uk)(?:/[^\\s,]{0,200})?',
     HANDLE,

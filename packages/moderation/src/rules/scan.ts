@@ -23,6 +23,8 @@ export class RuleScanner {
   readonly #exact = new Map<string, number[]>();
   readonly #partial = new Map<string, number[]>();
   #longestPartial = 0;
+  /** Rules a match of which can start with a digit. */
+  readonly #digit: number[] = [];
   readonly #byWord = new Map<string, readonly number[]>();
 
   constructor(rules: readonly Rule[]) {
@@ -33,6 +35,7 @@ export class RuleScanner {
       const starts = startsOf(rule.regex.source);
       if (starts === undefined) return undefined;
       for (const word of starts.exact) push(this.#exact, word, index);
+      if (starts.digit) this.#digit.push(index);
       for (const prefix of starts.partial) {
         push(this.#partial, prefix, index);
         this.#longestPartial = Math.max(this.#longestPartial, prefix.length);
@@ -78,6 +81,7 @@ export class RuleScanner {
     let rules = this.#byWord.get(word);
     if (rules === undefined) {
       const found = new Set<number>(this.#exact.get(word));
+      if (/^\d/.test(word)) for (const rule of this.#digit) found.add(rule);
       for (let k = 1; k <= Math.min(word.length, this.#longestPartial); k++) {
         for (const rule of this.#partial.get(word.slice(0, k)) ?? NONE) found.add(rule);
       }

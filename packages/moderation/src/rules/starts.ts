@@ -11,14 +11,16 @@
 export interface Starts {
   exact: string[];
   partial: string[];
+  /** Some match starts with a digit: any word that starts with one is a start. */
+  digit: boolean;
 }
 
 type Node =
   | { kind: 'char'; char: string; min: number; max: number }
   | { kind: 'group'; alternatives: Node[][]; min: number; max: number }
   /** A character class, escape or dot that consumes one character; `nonWord` when it can only match a
-   * character outside \w (a space, `[- ]`). */
-  | { kind: 'set'; nonWord: boolean; min: number; max: number }
+   * character outside \w (a space, `[- ]`), `digit` when only a digit (`\d`). */
+  | { kind: 'set'; nonWord: boolean; digit?: boolean; min: number; max: number }
   /** Matches no character: `\b`, `\B`, `^`, `$`, lookarounds. */
   | { kind: 'empty'; boundary: boolean };
 
@@ -78,7 +80,19 @@ class Parser {
       this.#at++;
       return { kind: 'empty', boundary: false };
     }
-    if (c === '[') return { kind: 'set', nonWord: this.#characterClass(), ...this.#quantifierAfter() };
+    if (c === '[') {
+      const { nonWord, letters } = this.#characterClass();
+      const quantifier = this.#quantifierAfter();
+      // A class of a few letters ("[Tt]eaching") is an alternative of each.
+      if (letters !== undefined) {
+        return {
+          kind: 'group',
+          alternatives: letters.map((char): Node[] => [{ kind: 'char', char, min: 1, max: 1 }]),
+          ...quantifier,
+        };
+      }
+      return { kind: 'set', nonWord, ...quantifier };
+    }
     if (c === '.') {
       this.#at++;
       return { kind: 'set', nonWord: false, ...this.#quantifier() };
@@ -88,6 +102,7 @@ class Parser {
       this.#at += 2;
       if (e === 'b' || e === 'B') return { kind: 'empty', boundary: e === 'b' };
       if (e === 's' || e === 'W') return { kind: 'set', nonWord: true, ...this.#quantifier() };
+      if (e === 'd') return { kind: 'set', nonWord: false, digit: true, ...this.#quantifier() };
       if (/[wdSDntrfvux0-9ck]/.test(e)) {
         // \w, \d, \S, a control or code escape: may be a word character, or is too rare here to follow.
         if (e === 'x') this.#at += 2;
@@ -100,13 +115,15 @@ class Parser {
     return { kind: 'char', char: c, ...this.#quantifier() };
   }
 
-  /** Reads `[...]` and tells whether every character it can match is outside \w. */
-  #characterClass(): boolean {
+  /** Reads `[...]`: whether every character it can match is outside \w, and its letters when it is a few
+   * plain letters (`[Tt]`). */
+  #characterClass(): { nonWord: boolean; letters?: string[] } {
     const s = this.source;
     this.#at++;
     const negated = s[this.#at] === '^';
     if (negated) this.#at++;
     let nonWord = !negated;
+    let letters: string[] | undefined = negated ? undefined : [];
     let first = true;
     while (this.#at < s.length && (s[this.#at] !== ']' || first)) {
       first = false;
@@ -114,16 +131,27 @@ class Parser {
       if (c === '\\') {
         const e = s[this.#at + 1] as string;
         if (!/[sW\-.,;:!?'"()[\]/\\+*&@#]/.test(e)) nonWord = false;
+        letters = undefined;
         this.#at += 2;
         continue;
       }
-      if (c === '-' && s[this.#at + 1] !== ']' && s[this.#at - 1] !== '[')
+      if (c === '-' && s[this.#at + 1] !== ']' && s[this.#at - 1] !== '[') {
         nonWord = false; // a range
-      else if (WORD.test(c)) nonWord = false;
+        letters = undefined;
+      } else if (/[a-zA-Z]/.test(c)) {
+        nonWord = false;
+        letters?.push(c);
+      } else {
+        if (WORD.test(c)) nonWord = false;
+        letters = undefined;
+      }
       this.#at++;
     }
     if (s[this.#at] !== ']') throw new Error('unclosed character class');
-    return nonWord;
+    return {
+      nonWord,
+      letters: letters !== undefined && letters.length > 0 && letters.length <= 4 ? letters : undefined,
+    };
   }
 
   #quantifierAfter(): { min: number; max: number } {
@@ -159,6 +187,8 @@ interface State {
   status: 'open' | 'closed' | 'stopped';
   /** A \b came before the first character, so the match starts where a word starts. */
   bounded: boolean;
+  /** The first character is a digit, nothing more known. */
+  digit?: boolean;
 }
 
 class TooMany extends Error {}
@@ -187,9 +217,10 @@ function step(states: State[], node: Node): State[] {
   const once = (from: State[]): State[] => {
     if (node.kind === 'char') return from.map((s) => append(s, node.char));
     if (node.kind === 'set') {
-      return from.map((s) =>
-        node.nonWord && endsInWord(s.text) ? { ...s, status: 'closed' as const } : { ...s, status: 'stopped' as const },
-      );
+      return from.map((s) => {
+        if (node.nonWord && endsInWord(s.text)) return { ...s, status: 'closed' as const };
+        return { ...s, status: 'stopped' as const, digit: s.text === '' && node.digit === true };
+      });
     }
     return node.alternatives.flatMap((alternative) => extend(from, alternative));
   };
@@ -223,17 +254,25 @@ export function startsOf(source: string): Starts | undefined {
   }
   const exact = new Set<string>();
   const partial = new Set<string>();
+  let digit = false;
   for (const state of states) {
+    if (!state.bounded) return undefined;
+    if (state.digit === true) {
+      digit = true;
+      continue;
+    }
     const word = /^\w+/.exec(state.text)?.[0];
-    if (word === undefined || !state.bounded) return undefined;
+    if (word === undefined) return undefined;
     // A word that ran to the end of the pattern, or was cut by something unknown, may go on in the text.
     if (state.status === 'closed' || word.length < state.text.length) exact.add(word);
     else partial.add(word);
   }
   // A beginning covers every longer word it begins ("enabling" covers "enablings").
   const covered = (word: string, self?: string): boolean => [...partial].some((p) => p !== self && word.startsWith(p));
+  const byDigit = (word: string): boolean => digit && /^\d/.test(word);
   return {
-    exact: [...exact].filter((w) => !covered(w)),
-    partial: [...partial].filter((p) => !covered(p, p)),
+    exact: [...exact].filter((w) => !covered(w) && !byDigit(w)),
+    partial: [...partial].filter((p) => !covered(p, p) && !byDigit(p)),
+    digit,
   };
 }
