@@ -25,6 +25,12 @@ type Node =
   | { kind: 'empty'; boundary: boolean };
 
 const WORD = /\w/;
+const ONCE = { min: 1, max: 1 } as const;
+const OPTIONAL = { min: 0, max: 1 } as const;
+const ANY = { min: 0, max: Number.POSITIVE_INFINITY } as const;
+const SOME = { min: 1, max: Number.POSITIVE_INFINITY } as const;
+/** A counted repeat, `{2}`, `{0,3}`, `{1,}` (sticky: read where the parser stands). */
+const BRACES = /\{(\d+)(,(\d*))?\}/y;
 /** More than this many start strings and the pattern is scanned in full: the reading would cost more than
  * the scan saves. */
 const MAX_STATES = 4_000;
@@ -162,12 +168,13 @@ class Parser {
   #quantifier(): { min: number; max: number } {
     const s = this.source;
     const c = s[this.#at];
-    let q: { min: number; max: number } = { min: 1, max: 1 };
-    if (c === '?') q = { min: 0, max: 1 };
-    else if (c === '*') q = { min: 0, max: Number.POSITIVE_INFINITY };
-    else if (c === '+') q = { min: 1, max: Number.POSITIVE_INFINITY };
+    let q: { min: number; max: number } = ONCE;
+    if (c === '?') q = OPTIONAL;
+    else if (c === '*') q = ANY;
+    else if (c === '+') q = SOME;
     else if (c === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(s.slice(this.#at));
+      BRACES.lastIndex = this.#at;
+      const m = BRACES.exec(s);
       if (m === null) return q;
       const min = Number(m[1]);
       const max = m[2] === undefined ? min : m[3] === '' ? Number.POSITIVE_INFINITY : Number(m[3]);
@@ -194,15 +201,16 @@ interface State {
 class TooMany extends Error {}
 
 function extend(states: State[], sequence: readonly Node[]): State[] {
-  let current = states;
+  let open = states.filter((s) => s.status === 'open');
+  const done = states.filter((s) => s.status !== 'open');
   for (const node of sequence) {
-    if (!current.some((s) => s.status === 'open')) break;
-    const open = current.filter((s) => s.status === 'open');
-    const done = current.filter((s) => s.status !== 'open');
-    current = [...done, ...step(open, node)];
-    if (current.length > MAX_STATES) throw new TooMany();
+    if (open.length === 0) break;
+    const next = step(open, node);
+    open = [];
+    for (const s of next) (s.status === 'open' ? open : done).push(s);
+    if (open.length + done.length > MAX_STATES) throw new TooMany();
   }
-  return current;
+  return done.concat(open);
 }
 
 function step(states: State[], node: Node): State[] {
