@@ -355,3 +355,31 @@ describe('threat patterns match whole words', () => {
     expect(ruleFlags(new Analysis(text), text).some((f) => f.label === 'crisis')).toBe(true);
   });
 });
+
+// Found on round 28's train and dev items (the seventh session of 2026-12-07). Checked on the patterns alone,
+// as above, so that retraining the model cannot hide a regression in them.
+describe('crisis patterns from round 28', () => {
+  const crisisPatterns = (text: string): string[] =>
+    ruleFlags(new Analysis(text), text)
+      .filter((f) => f.label === 'crisis')
+      .map((f) => text.slice(f.start, f.end));
+
+  it.each([
+    ['a reply waving away her talk of dying', "You keep saying you want to die but you're still with him."],
+    ['"addicted to the drama" is no TV drama', 'You keep saying you want to die, so you are addicted to the drama.'],
+    ['extra medication put aside', "My psychiatrist upped my meds and I've been saving the extra."],
+    ['knowing how many', 'I know exactly how many I have.'],
+    ['wishing she was not here', "still here. barely. wish i wasn't"],
+    ['her address posted', "he's posted my address on some gross site and now men are turning up"],
+  ])('%s: %s', (_shape, text) => {
+    expect(crisisPatterns(text)).not.toEqual([]);
+  });
+
+  it.each([
+    ['cake is not medication', 'saving the extra cake for tomorrow'],
+    ['a wish about something else', "I wish I wasn't so tired all the time."],
+    ['a drama on television', 'We watched that drama about a woman who wanted to die, so sad'],
+  ])('not %s: %s', (_shape, text) => {
+    expect(crisisPatterns(text)).toEqual([]);
+  });
+});

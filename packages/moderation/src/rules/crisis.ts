@@ -50,7 +50,7 @@ const RECOVERED =
   /(?<!\b(?:sure|whether|if|wish|pretend|pretending|say|said|saying|tell (?:everyone|people|them)) )\b(?:(?:years?|months) clean|clean from|came through (?:it|that|the worst|this)|came out the other side|(?<!\bnothing )on the other side|i'm (?:okay|ok|fine) now|past that|safety plan matters|free of (?:it|self-harm|cutting)|(?:years?|months?) free\b|grateful to be alive|glad i (?:survived|stayed|am still here|'m still here)|(?:much |a )?better place|(?:it|they|that|the (?:urge|thoughts?)) (?:has |have )?passed|instead\b[^.!?\n]{0,40}(?:proud|helped|passed)|long healed|old (?:self-harm )?scars|(?:stable|safe|(?<!\bfor )good|okay|ok|fine|sober) now|therapy changed|gone now|they're gone|(?:is|are|that's|it's|now|all|finally) behind me|i'm safe|i'm steady|(?:don't|do not|no longer) (?:hurt|cut|harm) myself (?:now|anymore|any more))\b/i;
 /** Crisis as a topic: research, fiction, someone else's past, a clinician's question. */
 const GENERAL_OR_OTHERS =
-  /\b(?:risk of|for those who(?! (?:asked|wondered|messaged|checked in))|anyone who (?:has|had)|(?:my|a) friend(?:'s)? (?:\w+ ){0,3}?(?:tried|attempted|took (?:her|his) own|killed|died|lost|overdosed|self-harms?)|passed away|lost (?:a|an|my|her|his|our) \w+ to suicide|asked (?:me )?about (?:suicid\w*|self-harm|safety)|statistics|a study|more common among|asked if i'd ever|asked (?:me )?(?:if|whether) (?:i'd|he'd|he had|i had|he has|i have|he's) ever|asked (?:me )?(?:\w+ ){0,3}?(?:if|whether) (?:i|i'd|i've|i had|i have|i was|he|he'd|he's|he had|he has|he was|my (?:husband|wife|partner|ex|boyfriend|girlfriend))\b[\w' ]{0,40}?\bever\b|(?:daughter|son|friend|sister|brother|child|teen)\w* (?:was|were) (?:self-harming|cutting|suicidal)|short story|creative writing|(?:a|my) novel|fiction|perpetrator programme|among (?:teenagers|teens|young people|children|kids)|signs to (?:watch|look) for|guest speaker|tv (?:drama|episode|series|show)|(?:the|that|this) episode (?:where|when|in which)|(?<!\b(?:for|excuse|about) )(?:the|that|this) (?:drama|film|movie|series|documentary|show)|the scene with)\b/i;
+  /\b(?:risk of|for those who(?! (?:asked|wondered|messaged|checked in))|anyone who (?:has|had)|(?:my|a) friend(?:'s)? (?:\w+ ){0,3}?(?:tried|attempted|took (?:her|his) own|killed|died|lost|overdosed|self-harms?)|passed away|lost (?:a|an|my|her|his|our) \w+ to suicide|asked (?:me )?about (?:suicid\w*|self-harm|safety)|statistics|a study|more common among|asked if i'd ever|asked (?:me )?(?:if|whether) (?:i'd|he'd|he had|i had|he has|i have|he's) ever|asked (?:me )?(?:\w+ ){0,3}?(?:if|whether) (?:i|i'd|i've|i had|i have|i was|he|he'd|he's|he had|he has|he was|my (?:husband|wife|partner|ex|boyfriend|girlfriend))\b[\w' ]{0,40}?\bever\b|(?:daughter|son|friend|sister|brother|child|teen)\w* (?:was|were) (?:self-harming|cutting|suicidal)|short story|creative writing|(?:a|my) novel|fiction|perpetrator programme|among (?:teenagers|teens|young people|children|kids)|signs to (?:watch|look) for|guest speaker|tv (?:drama|episode|series|show)|(?:the|that|this) episode (?:where|when|in which)|(?<!\b(?:for|excuse|about|addicted to|addiction to) )(?:the|that|this) (?:drama|film|movie|series|documentary|show)|the scene with)\b/i;
 const STILL_NOW =
   /\b(?:(?:i'm|im|i am) back to|the same (?:way )?as when|last night|yesterday|this (?:morning|afternoon|evening|week)|(?<!\bnever\b[^.!?\n]{0,30})again|relapsed?|(?<!\bago )tonight|right now|still (?:want|think|feel|have (?:the |those |these |my |his |a )?(?:\w+ )?(?:thoughts|urges?|pills|tablets|plan|rope|bottle|stash|razors?|blades?))|(?:don't|can't|cannot|dont|cant) see the point|i keep (?:driving|going|walking|sitting|standing|thinking about (?:the|ending|dying|not)|looking at (?:the |my |his )?(?:pills|tablets|bridge|rope|knife|razors?|blades?))|now i (?:keep|want|think|can't|just|feel)|new (?:neighbours|ones|marks|cuts|scars)|threw (?:it|that) (?:all )?away|broke my streak)\b/i;
 // Talk about crisis as a topic (a helpline, a charity, research, a book, how to answer someone else),
@@ -179,6 +179,23 @@ const MORE: RuleSpec[] = [
   ),
   rawRule(
     "knows where i(?:'m| am) (?:staying|living)|knows where i live|(?:parking|parked|waiting|standing) outside my|turned up at my|in my garden|carried (?:back )?(?:in|out)|(?:in|leave in|out in) a (?:body bag|box|coffin)|dead for real|kill (?:the|my|our) (?:dog|cat|pets?|horse)|broken? the (?:non-molestation|restraining|protective|protection) order|careful driving|it's not over|finish (?:this|me)|coming (?:to|for) (?:me|my|\\d+)[^.]{0,40}tonight",
+    DANGER,
+    { unless: IDIOM_OR_NONVIOLENT, check: notPast },
+  ),
+  // Another member's talk of dying, waved away in a reply ("you keep saying you want to die but…"): the
+  // member is at risk whatever the reply makes of it.
+  rawRule(
+    '(?:you|u) (?:keep|kept|always|constantly|still) (?:saying|talking about|posting about|going on about|writing about|threatening)\\b[^.!?\\n]{0,40}?\\b(?:(?:you|u) (?:want|wanna) to die|wanting to die|kill(?:ing)? (?:yourself|urself)|kms|suicid\\w*|self[- ]?harm\\w*|end(?:ing)? (?:it all|your life))',
+    SELF,
+    { unless: FIGURATIVE, check: notPast },
+  ),
+  rawRule(
+    "(?:meds|medication|pills|tablets|prescription|dose)\\b[^.!?\\n]{0,60}?\\b(?:saving|keeping|stashing|putting aside|hiding) (?:up )?(?:the|my|all the) (?:extra|spare|leftover)s?\\b|i know exactly how many (?:i have|i've got|there are|it would take|it'd take)|wish i (?:wasn't|weren't)(?: (?:here|alive|around|born))?\\s*(?:[.!?]|$)",
+    PLAN,
+    { unless: FIGURATIVE, check: notPast },
+  ),
+  rawRule(
+    "(?:he|she|they)(?:'s| has| have)? (?:posted|shared|put|leaked) (?:my|our) (?:home )?(?:address|location)\\b",
     DANGER,
     { unless: IDIOM_OR_NONVIOLENT, check: notPast },
   ),
