@@ -105,15 +105,9 @@ export function adjusted(model: Model, change: Partial<Record<Label, { bias?: nu
   return { ...model, bias, threshold };
 }
 
-/** Probabilities for every label of the model, in its order. */
+/** Probabilities for every label of the model, in its order, for one set of distinct features. */
 export function probabilities(model: Model, feats: Iterable<string>): Float64Array {
-  const z = Float64Array.from(model.bias);
-  const n = z.length;
-  for (const f of feats) {
-    const row = model.index.get(f);
-    if (row !== undefined) for (let i = 0; i < n; i++) z[i] = (z[i] as number) + (model.weights[row * n + i] as number);
-  }
-  return z.map((v) => 1 / (1 + Math.exp(-v)));
+  return documentProbabilities(model, [rowsOf(model, feats)]);
 }
 
 /** The model rows of a sentence's features (those the model kept), in the features' order. */

@@ -111,6 +111,14 @@ export const NOT_THE_MARRIAGE =
 
 export const IDIOM_OR_NONVIOLENT = new RegExp(`${IDIOM.source}|${NONVIOLENT_THREAT.source}`, 'i');
 
+// Another member's talk of dying, waved away in a reply ("you keep saying you want to die but…"): the member
+// is at risk whatever the reply makes of it.
+const WAVED_AWAY =
+  '(?:you|u) (?:keep|kept|always|constantly|still) (?:saying|talking about|posting about|going on about|writing about|threatening)\\b[^.!?\\n]{0,40}?\\b(?:(?:you|u) (?:want|wanna) to die|wanting to die|kill(?:ing)? (?:yourself|urself)|kms|suicid\\w*|self[- ]?harm\\w*|end(?:ing)? (?:it all|your life))';
+// Medication extras put aside, knowing how many, a wish not to be here that ends the sentence.
+const PUT_ASIDE =
+  "(?:meds|medication|pills|tablets|prescription|dose)\\b[^.!?\\n]{0,60}?\\b(?:saving|keeping|stashing|putting aside|hiding) (?:up )?(?:the|my|all the) (?:extra|spare|leftover)s?\\b|i know exactly how many (?:i have|i've got|there are|it would take|it'd take)|wish i (?:wasn't|weren't)(?: (?:here|alive|around|born))?\\s*(?:[.!?]|$)";
+
 const SPECS: RuleSpec[] = [
   rawRule(
     'kill(?:ing)? myself|end(?:ing)? (?:it all|my life|things|it tonight|it now|everything)' +
@@ -127,7 +135,8 @@ const SPECS: RuleSpec[] = [
     { unless: FIGURATIVE, check: notPast },
   ),
   rawRule(
-    "(?:pills|tablets|paracetamol|antidepressants|sleeping pills|prescription|meds|medication)(?: \\w+){0,5}? (?:lined up|together|saved|saving|stash|counted|counting|in a bag|and (?:a|the) (?:bottle|wine|vodka))|(?:saving|counting|counted|hoarding|stockpiling|collecting|stashing) (?:my |his |the |all )?(?:\\w+ )?(?:pills|tablets|meds|antidepressants|them again)|took (?:the whole|all (?:the|my)|a (?:whole )?(?:strip|bottle|packet)|half (?:of )?my)|overdos\\w*\\b(?! (?:calls?|victims?|patients?|awareness|deaths|statistics)\\b)(?! on (?!(?:\\w+ ){0,2}?(?:pills|tablets|paracetamol|meds|medication|sleeping|painkillers|insulin|heroin|drugs|antidepressants|my|his|her)\\b))|\\bod\\b|(?:bridge|cliffs?|railing|balcony|ledge|roof|tracks|train|motorway|\\d+(?:th|st|nd|rd) floor)(?: \\w+){0,6}? (?:jump|let go|think|the wheel|hoping|writing this|i'm on)|jump(?:ing)? (?:off|in front|and be done)|just want to jump|(?:engine running|noose|hang(?:ing)? myself)|(?:got|have|bought|buy) a (?:gun|rope)|(?:a )?plan and a date|(?:it's|its) planned|(?:i'm )?going to do it|tonight's the night|(?:said|saying) (?:my|our) goodbyes|(?<!\\b(?:he|she|they|husband|he'd|she'd|and) )(?:written|wrote|writing|left) (?:letters|a letter|a note|notes|instructions|my will)(?! (?:to|for) (?:him|her|them|the marriage|his|my (?:husband|wife|partner|ex))\\b)(?![^.!?\\n]{0,40}\\b(?:divorce|when they're older|therapist|counsellor|court|solicitor|lawyer))|(?:sorted|sorting|made|updated) (?:out )?my will|won't be posting again|(?:if i|in case i) don't post again|tell my (?:kids|children|son|daughter|family) i loved|(?:rehomed|gave away|gave) (?:the|my) (?:dog|cat|pets?)|tidying up before i go|(?:planning|plan|planned) my funeral|made my peace|not (?:going to )?be around after|don't think i'll (?:be here|make it)|i'm not safe tonight|scared of what i might do|enough i think|kids would be (?:fine|better)|(?:passwords|direct debits)(?: \\w+){0,4}? (?:for my|cancelled)|cancelled (?:the )?direct debits|stopped making plans",
+    "(?:pills|tablets|paracetamol|antidepressants|sleeping pills|prescription|meds|medication)(?: \\w+){0,5}? (?:lined up|together|saved|saving|stash|counted|counting|in a bag|and (?:a|the) (?:bottle|wine|vodka))|(?:saving|counting|counted|hoarding|stockpiling|collecting|stashing) (?:my |his |the |all )?(?:\\w+ )?(?:pills|tablets|meds|antidepressants|them again)|took (?:the whole|all (?:the|my)|a (?:whole )?(?:strip|bottle|packet)|half (?:of )?my)|overdos\\w*\\b(?! (?:calls?|victims?|patients?|awareness|deaths|statistics)\\b)(?! on (?!(?:\\w+ ){0,2}?(?:pills|tablets|paracetamol|meds|medication|sleeping|painkillers|insulin|heroin|drugs|antidepressants|my|his|her)\\b))|\\bod\\b|(?:bridge|cliffs?|railing|balcony|ledge|roof|tracks|train|motorway|\\d+(?:th|st|nd|rd) floor)(?: \\w+){0,6}? (?:jump|let go|think|the wheel|hoping|writing this|i'm on)|jump(?:ing)? (?:off|in front|and be done)|just want to jump|(?:engine running|noose|hang(?:ing)? myself)|(?:got|have|bought|buy) a (?:gun|rope)|(?:a )?plan and a date|(?:it's|its) planned|(?:i'm )?going to do it|tonight's the night|(?:said|saying) (?:my|our) goodbyes|(?<!\\b(?:he|she|they|husband|he'd|she'd|and) )(?:written|wrote|writing|left) (?:letters|a letter|a note|notes|instructions|my will)(?! (?:to|for) (?:him|her|them|the marriage|his|my (?:husband|wife|partner|ex))\\b)(?![^.!?\\n]{0,40}\\b(?:divorce|when they're older|therapist|counsellor|court|solicitor|lawyer))|(?:sorted|sorting|made|updated) (?:out )?my will|won't be posting again|(?:if i|in case i) don't post again|tell my (?:kids|children|son|daughter|family) i loved|(?:rehomed|gave away|gave) (?:the|my) (?:dog|cat|pets?)|tidying up before i go|(?:planning|plan|planned) my funeral|made my peace|not (?:going to )?be around after|don't think i'll (?:be here|make it)|i'm not safe tonight|scared of what i might do|enough i think|kids would be (?:fine|better)|(?:passwords|direct debits)(?: \\w+){0,4}? (?:for my|cancelled)|cancelled (?:the )?direct debits|stopped making plans|" +
+      PUT_ASIDE,
     PLAN,
     { unless: FIGURATIVE, check: notPast },
   ),
@@ -173,29 +182,13 @@ const THREAT: RuleSpec[] = [
 // Quieter signals: being a burden, stopping medication, asking how, a partner who watches and follows.
 const MORE: RuleSpec[] = [
   rawRule(
-    "(?:better|fine|lighter|easier) without me|without me around|i'd (?:just )?be in the way|raise them better|shouldn't be alive|be alive anymore|talk me out of it|if i didn't wake up|nature (?:can )?take its course|stopped taking my (?:\\w+ )?(?:meds|medication|tablets|pills)|reading about (?:other )?ways|does (?:anyone know if )?it hurt(?! (?:this|so|that) much)|if it hurts|(?:thinking about|going to|might) try(?:ing)? again|i tried (?:last|before|once)|(?:carved|scratched|burned|cut) (?:into )?my (?:leg|arm|skin|wrist|thigh)|\\bcutting\\b(?! (?:out|back|down|ties|corners|it|off|the|my hair|his|her|board|edge))|scalding|blistered|(?:rope|pills|knife|blade|tablets)(?: \\w+){0,5}? (?:garage|cabinet|drawer|keep thinking)|thinking about the (?:pills|rope|bridge|knife|tracks|blade|car)|dark thoughts|inside i'm finished|be around (?:much )?(?:longer|for long)|(?:can't|cant|cannot) keep myself safe|(?:not|n't) safe (?:from|with) myself|talk me out of (?:something|doing something)|(?:don't|dont) think i can hold on|(?:can't|cant|cannot) hold on (?:much )?(?:longer|that long|anymore|any more)|(?:the ones?|the person|whoever|who) (?:who |that )?finds? me\\b(?! on)|i'd (?:already )?be gone (?:already|by now|long ago)|lock(?:ed)? (?:the )?(?:cutlery|knife|kitchen) drawer",
+    "(?:better|fine|lighter|easier) without me|without me around|i'd (?:just )?be in the way|raise them better|shouldn't be alive|be alive anymore|talk me out of it|if i didn't wake up|nature (?:can )?take its course|stopped taking my (?:\\w+ )?(?:meds|medication|tablets|pills)|reading about (?:other )?ways|does (?:anyone know if )?it hurt(?! (?:this|so|that) much)|if it hurts|(?:thinking about|going to|might) try(?:ing)? again|i tried (?:last|before|once)|(?:carved|scratched|burned|cut) (?:into )?my (?:leg|arm|skin|wrist|thigh)|\\bcutting\\b(?! (?:out|back|down|ties|corners|it|off|the|my hair|his|her|board|edge))|scalding|blistered|(?:rope|pills|knife|blade|tablets)(?: \\w+){0,5}? (?:garage|cabinet|drawer|keep thinking)|thinking about the (?:pills|rope|bridge|knife|tracks|blade|car)|dark thoughts|inside i'm finished|be around (?:much )?(?:longer|for long)|(?:can't|cant|cannot) keep myself safe|(?:not|n't) safe (?:from|with) myself|talk me out of (?:something|doing something)|(?:don't|dont) think i can hold on|(?:can't|cant|cannot) hold on (?:much )?(?:longer|that long|anymore|any more)|(?:the ones?|the person|whoever|who) (?:who |that )?finds? me\\b(?! on)|i'd (?:already )?be gone (?:already|by now|long ago)|lock(?:ed)? (?:the )?(?:cutlery|knife|kitchen) drawer|" +
+      WAVED_AWAY,
     SELF,
     { unless: FIGURATIVE, check: notPast },
   ),
   rawRule(
-    "knows where i(?:'m| am) (?:staying|living)|knows where i live|(?:parking|parked|waiting|standing) outside my|turned up at my|in my garden|carried (?:back )?(?:in|out)|(?:in|leave in|out in) a (?:body bag|box|coffin)|dead for real|kill (?:the|my|our) (?:dog|cat|pets?|horse)|broken? the (?:non-molestation|restraining|protective|protection) order|careful driving|it's not over|finish (?:this|me)|coming (?:to|for) (?:me|my|\\d+)[^.]{0,40}tonight",
-    DANGER,
-    { unless: IDIOM_OR_NONVIOLENT, check: notPast },
-  ),
-  // Another member's talk of dying, waved away in a reply ("you keep saying you want to die but…"): the
-  // member is at risk whatever the reply makes of it.
-  rawRule(
-    '(?:you|u) (?:keep|kept|always|constantly|still) (?:saying|talking about|posting about|going on about|writing about|threatening)\\b[^.!?\\n]{0,40}?\\b(?:(?:you|u) (?:want|wanna) to die|wanting to die|kill(?:ing)? (?:yourself|urself)|kms|suicid\\w*|self[- ]?harm\\w*|end(?:ing)? (?:it all|your life))',
-    SELF,
-    { unless: FIGURATIVE, check: notPast },
-  ),
-  rawRule(
-    "(?:meds|medication|pills|tablets|prescription|dose)\\b[^.!?\\n]{0,60}?\\b(?:saving|keeping|stashing|putting aside|hiding) (?:up )?(?:the|my|all the) (?:extra|spare|leftover)s?\\b|i know exactly how many (?:i have|i've got|there are|it would take|it'd take)|wish i (?:wasn't|weren't)(?: (?:here|alive|around|born))?\\s*(?:[.!?]|$)",
-    PLAN,
-    { unless: FIGURATIVE, check: notPast },
-  ),
-  rawRule(
-    "(?:he|she|they)(?:'s| has| have)? (?:posted|shared|put|leaked) (?:my|our) (?:home )?(?:address|location)\\b",
+    "knows where i(?:'m| am) (?:staying|living)|knows where i live|(?:parking|parked|waiting|standing) outside my|turned up at my|in my garden|carried (?:back )?(?:in|out)|(?:in|leave in|out in) a (?:body bag|box|coffin)|dead for real|kill (?:the|my|our) (?:dog|cat|pets?|horse)|broken? the (?:non-molestation|restraining|protective|protection) order|careful driving|it's not over|finish (?:this|me)|coming (?:to|for) (?:me|my|\\d+)[^.]{0,40}tonight|(?:he|she|they)(?:'s| has| have)? (?:posted|shared|put|leaked) (?:my|our) (?:home )?(?:address|location)\\b",
     DANGER,
     { unless: IDIOM_OR_NONVIOLENT, check: notPast },
   ),
