@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Analysis, ruleFlags } from '../src/classify.ts';
 import { expectLabel, labelsOf } from './expect-label.ts';
 
 // Blame and minimizing caught by their shape rather than a set phrase. Written for the tests, not taken
@@ -42,4 +43,23 @@ describe('the pressure as a negative imperative', () => {
     ['her own narration', "I don't dwell on it much anymore, therapy helped."],
     ['support against the pressure', "Don't let anyone tell you to stop dwelling on it."],
   ])('not flagged, %s: %s', expectLabel('minimizing', false));
+});
+
+describe('her failing named as the reason he strayed, by the patterns alone', () => {
+  const patternBlame = (text: string) =>
+    ruleFlags(new Analysis(text), text).filter((f) => f.label === 'blame_shifting');
+  it.each([
+    'Your coldness is the reason he went looking.',
+    'ur temper was a big part of why he hid everything',
+    'Your criticism was probably the real reason she strayed.',
+  ])('flagged: %s', (text) => {
+    expect(patternBlame(text).length).toBeGreaterThan(0);
+  });
+  it.each([
+    'Your post is the reason I finally joined.',
+    'He said my coldness is the reason he went looking.',
+    'Your anxiety is not the reason he cheated.',
+  ])('not flagged: %s', (text) => {
+    expect(patternBlame(text)).toEqual([]);
+  });
 });

@@ -63,6 +63,11 @@ const SPECS: RuleSpec[] = [
     unless: /\b(?:did nothing|nothing you)\b/i,
   },
   { pattern: `YOUR ${HER_FAILINGS}(?: \\w+){0,4}? ${CAUSE_VERB}`, reason: CAUSE },
+  // "Your neglect of him is the reason he went…", "your temper was a big part of why he…"
+  {
+    pattern: `YOUR ${HER_FAILINGS}(?: \\w+){0,4}? (?:is|was|are|were)(?: (?:probably|likely|partly|honestly|definitely|really))? (?:the|a|one|part of the|a big part of the|a (?:big|huge) part of|part of) (?:(?:real|main|big|biggest|whole|only) )?(?:reason|cause|why)\\b(?: (?:why|that))?(?: (?:HE|he'd|she'd|he's|she's))`,
+    reason: CAUSE,
+  },
   {
     pattern: `(?:HE|he's|he'd|she's|she'd)(?: [\\w']+){1,6}? (?:because|since|cause|cos|coz) (?:of )?(?:YOU|YOUR)\\b(?!'re| are| deserve| matter)`,
     reason: CAUSE,
