@@ -356,14 +356,17 @@ describe('threat patterns match whole words', () => {
   });
 });
 
+/** The crisis patterns' matches alone, without the model. */
+const crisisPatterns = (text: string): string[] =>
+  ruleFlags(new Analysis(text), text)
+    .filter((f) => f.label === 'crisis')
+    .map((f) => text.slice(f.start, f.end));
+const patternsFlag = (_shape: string, text: string) => expect(crisisPatterns(text)).not.toEqual([]);
+const patternsPass = (_shape: string, text: string) => expect(crisisPatterns(text)).toEqual([]);
+
 // Found on round 28's train and dev items (the seventh session of 2026-12-07). Checked on the patterns alone,
 // as above, so that retraining the model cannot hide a regression in them.
 describe('crisis patterns from round 28', () => {
-  const crisisPatterns = (text: string): string[] =>
-    ruleFlags(new Analysis(text), text)
-      .filter((f) => f.label === 'crisis')
-      .map((f) => text.slice(f.start, f.end));
-
   it.each([
     ['a reply waving away her talk of dying', "You keep saying you want to die but you're still with him."],
     ['"addicted to the drama" is no TV drama', 'You keep saying you want to die, so you are addicted to the drama.'],
@@ -371,15 +374,32 @@ describe('crisis patterns from round 28', () => {
     ['knowing how many', 'I know exactly how many I have.'],
     ['wishing she was not here', "still here. barely. wish i wasn't"],
     ['her address posted', "he's posted my address on some gross site and now men are turning up"],
-  ])('%s: %s', (_shape, text) => {
-    expect(crisisPatterns(text)).not.toEqual([]);
-  });
+  ])('%s: %s', patternsFlag);
 
   it.each([
     ['cake is not medication', 'saving the extra cake for tomorrow'],
     ['a wish about something else', "I wish I wasn't so tired all the time."],
     ['a drama on television', 'We watched that drama about a woman who wanted to die, so sad'],
-  ])('not %s: %s', (_shape, text) => {
-    expect(crisisPatterns(text)).toEqual([]);
-  });
+  ])('not %s: %s', patternsPass);
+});
+
+// Found on round 30's crisis chat file (dh) after it was scored unseen. On the patterns alone, as above.
+describe('crisis patterns from round 30', () => {
+  it.each([
+    ['the robins in her garden', 'the robins are back in my garden'],
+    ['shaving her legs', 'Bought a pack of razors and shaved my legs for the first time in months.'],
+    ['cutting herself off from people', 'I cut myself off from everyone after D-day.'],
+    ['locked out of her e-mail', 'he changed the wifi and locked me out of my own email'],
+    ['a partner denied both things', "he's never once raised a hand or threatened me, it's the lying"],
+    ['a chat that dies', "won't be here next week, no wifi at the in-laws. don't let the chat die without me"],
+  ])('not crisis, %s: %s', patternsPass);
+
+  it.each([
+    ['someone in her garden', 'he was in my garden at 2am again, looking through the window'],
+    ['a razor from his shaving kit', 'used the razor from his shaving kit. felt fitting somehow'],
+    ['cutting herself', 'I cut myself again last night.'],
+    ['locked in', 'he locked me in the bedroom and took my phone'],
+    ['the second of two threats', "he's never said sorry and threatened me with the knife"],
+    ['not knowing whether to leave or die', "I don't know whether to leave or kill myself."],
+  ])('still crisis, %s: %s', patternsFlag);
 });

@@ -19,7 +19,7 @@ const DANGER = CRISIS_REASONS.danger;
  * my arm until it bled", "I've started leaving my seatbelt off on purpose", "if i get hit by a bus tomorrow… not
  * even joking", "signing off for good"). */
 export const FIGURATIVE =
-  /\b(?:killing me|kill me now|dying (?:to|of|for)|die of (?:embarrassment|shame|laughter|boredom)|(?:i|i'd|i'll|i could|i could have|i could've|gonna|going to) (?:literally |cheerfully |happily |actually )?(?:kill(?:ed)?|murder(?:ed)?|strangled?) (?:him|her|them|my husband|my wife|he|someone|the \w+|my (?:solicitor|lawyer|boss|sister|brother|mum|mom|mother|dad|flatmate|roommate|neighbou?r|printer|laptop|phone|manager|colleague))(?! myself)|(?:felt|feel|feels|feeling) like (?:\w+ ){0,2}?(?:slapped|punched|kicked|stabbed|hit) me|(?:'d|would|will|could) (?:literally )?die without (?:you|me|her|him)|(?:pain|grief|heartbreak|shock|stress)(?: itself)? (?:would|will|is going to|might|could) kill me|dead (?:tired|on my feet|inside lol)|(?:rather|sooner) die than|(?:like|as) a weapon|weaponi[sz]\w*|tried to kill me with|dark thoughts about (?:him|her|them)|suicide mission|knife in the back|laughing|end of my (?:rope|tether)|edge of (?:my|your|our|the) seat|ropes|cutting (?:out|back|down|ties|corners|it close)|cutting (?:carbs|caffeine|sugar|booze|alcohol|contact|things out|(?:him|her|them) out)|(?:shaving|disposable|electric|safety) razors?|razors? (?:\w+ ){0,3}?(?:recommendation|rash|burn)|letters? to (?:my|your|her|his) (?:future|younger|older|past|teenage) self|jump\w* (?:off|on|into) (?:the|a) (?:trampoline|bouncy castle|sofa|bed|bunk|swing|slide|climbing frame|rope swing)|jump(?:ed|ing|s)? out of (?:my|her|his|your) skin|can't go on (?:doing|with|a|the|like this,? (?:pretending|lying|living a lie|playing happy))|(?:this|that|it)\b[^.!?\n]{0,25}(?:going to|gonna|will) finish me off)\b|^(?![\s\S]*?\b(?:wake up|waking up|woke up|stockpil\w*|disappear\w*|rope|noose|knows where|pills|tablets|meds|overdos\w*|not be here|end it|no one would|nobody would|goodbye|bled|scratch\w* (?:at )?my|bit my|biting my|burn\w* myself|on purpose|not (?:even )?joking|hit by a (?:bus|car|train|truck|lorry)|zopiclone|sleeping pills|for good|not be around|be gone|nobody will|no one will|can't have you)\b)[\s\S]*?(?:\b(?:lol|lmao|haha+|jk|just kidding|kidding|(?<!\bnot (?:even )?)joking)\b|😂|🤣|💀)/i;
+  /\b(?:killing me|kill me now|dying (?:to|of|for)|die of (?:embarrassment|shame|laughter|boredom)|(?:i|i'd|i'll|i could|i could have|i could've|gonna|going to) (?:literally |cheerfully |happily |actually )?(?:kill(?:ed)?|murder(?:ed)?|strangled?) (?:him|her|them|my husband|my wife|he|someone|the \w+|my (?:solicitor|lawyer|boss|sister|brother|mum|mom|mother|dad|flatmate|roommate|neighbou?r|printer|laptop|phone|manager|colleague))(?! myself)|(?:felt|feel|feels|feeling) like (?:\w+ ){0,2}?(?:slapped|punched|kicked|stabbed|hit) me|(?:'d|would|will|could) (?:literally )?die without (?:you|me|her|him)|(?:pain|grief|heartbreak|shock|stress)(?: itself)? (?:would|will|is going to|might|could) kill me|dead (?:tired|on my feet|inside lol)|(?:rather|sooner) die than|(?:like|as) a weapon|weaponi[sz]\w*|tried to kill me with|dark thoughts about (?:him|her|them)|suicide mission|knife in the back|laughing|end of my (?:rope|tether)|edge of (?:my|your|our|the) seat|ropes|cutting (?:out|back|down|ties|corners|it close)|cutting (?:carbs|caffeine|sugar|booze|alcohol|contact|things out|(?:him|her|them) out)|(?:shaving|disposable|electric|safety) razors?|shav(?:e|ed|es|ing) (?:my|her|his|your) (?:legs|armpits|pits|underarms|head|face|beard|bikini line)|razors? (?:\w+ ){0,3}?(?:recommendation|rash|burn)|letters? to (?:my|your|her|his) (?:future|younger|older|past|teenage) self|jump\w* (?:off|on|into) (?:the|a) (?:trampoline|bouncy castle|sofa|bed|bunk|swing|slide|climbing frame|rope swing)|jump(?:ed|ing|s)? out of (?:my|her|his|your) skin|can't go on (?:doing|with|a|the|like this,? (?:pretending|lying|living a lie|playing happy))|(?:this|that|it)\b[^.!?\n]{0,25}(?:going to|gonna|will) finish me off)\b|^(?![\s\S]*?\b(?:wake up|waking up|woke up|stockpil\w*|disappear\w*|rope|noose|knows where|pills|tablets|meds|overdos\w*|not be here|end it|no one would|nobody would|goodbye|bled|scratch\w* (?:at )?my|bit my|biting my|burn\w* myself|on purpose|not (?:even )?joking|hit by a (?:bus|car|train|truck|lorry)|zopiclone|sleeping pills|for good|not be around|be gone|nobody will|no one will|can't have you)\b)[\s\S]*?(?:\b(?:lol|lmao|haha+|jk|just kidding|kidding|(?<!\bnot (?:even )?)joking)\b|😂|🤣|💀)/i;
 /** A tracker on her (a device, an app), not one she checked ("checked the tracker on the parcel"). Read by the
  * partner-danger patterns here and the risk words of crisis-general.ts. */
 export const TRACKER = '(?<!check(?:ed|ing)? (?:the |his |her )?)tracker';
@@ -31,7 +31,7 @@ export const SPORT_JUMPS = '(?:bungee|sky|base|parachute|puddle|show|long|high|s
  * ("never see a dime or the kids"). Read by both threat-report patterns below. */
 const NEVER_SEE = String.raw`never see(?! a (?:penny|dime|cent|pound|thing)\b(?![^.!?\n]{0,30}\b(?:kids|children|son|daughter|baby)))`;
 export const IDIOM = new RegExp(
-  String.raw`\b(?:knife in (?:the|my) back|twist(?:ed|ing)? the knife|${CHOKE_ON_OWN}|like a knife|dead to me|(?:this|that|it)\b[^.!?\n]{0,25}(?:going to|gonna|will) finish me off)\b`,
+  String.raw`\b(?:locked (?:me|us) out of (?:my |our |the |his )?(?:own )?(?:e-?mails?|accounts?|phones?|laptops?|computers?|icloud|bank(?:ing)?|apps?|facebook|instagram|wifi|router|netflix|spotify|amazon|google|gmail|passwords?)|knife in (?:the|my) back|twist(?:ed|ing)? the knife|${CHOKE_ON_OWN}|like a knife|dead to me|(?:this|that|it)\b[^.!?\n]{0,25}(?:going to|gonna|will) finish me off)\b`,
   'i',
 );
 /** A threat of something that is no violence ("he threatened to sue me", "to tell his mum"), in a sentence
@@ -96,11 +96,17 @@ const DENIED_BEFORE =
 const PARTNER_DENIED =
   /^(?:he|she|they|he's|she's|they've|they're|he'd|she'd|my \w+|his \w+(?: \w+)?)(?: (?:has|had|have|is|was|did|does|really|ever|honestly|actually))? (?:never|not|didn't|doesn't|hasn't|hadn't|wouldn't|didnt|doesnt|hasnt|hadnt|wouldnt)\b(?! (?:stop|stops|stopped|let|leave|leaves)\b)/;
 
+/** The second of two things a partner is denied to have done ("he's never once raised a hand or threatened
+ * me", "he hasn't hit me or the kids, or"); only with a partner as the subject, so "I don't know whether to
+ * leave or …" denies nothing. */
+const PARTNER_DENIED_BEFORE =
+  /\b(?:he|she|they)(?:'s| has| had| is| was| have)? (?:never|not|hasn't|hadn't|didn't|doesn't|hasnt|didnt|doesnt)(?: (?:once|ever|really))?(?: [\w']+){1,4} (?:or|nor) $/;
+
 /** Whether a crisis match is denied: a negation just before it in its sentence, or a partner denied as the
  * one who did it. Every crisis rule passes this (classify.ts). */
 export function crisisDenied(sentenceBefore: string, match: string): boolean {
   const clause = sentenceBefore.slice(Math.max(sentenceBefore.lastIndexOf(','), sentenceBefore.lastIndexOf(';')) + 1);
-  return DENIED_BEFORE.test(clause) || PARTNER_DENIED.test(match);
+  return DENIED_BEFORE.test(clause) || PARTNER_DENIED.test(match) || PARTNER_DENIED_BEFORE.test(clause);
 }
 
 /** After "end it" or "ending things": not when what follows names whom it ends with ("end it with him"). */
@@ -130,7 +136,7 @@ const SPECS: RuleSpec[] = [
     { unless: FIGURATIVE, check: notPast },
   ),
   rawRule(
-    'self[- ]?harm\\w*|(?:cut|cutting|burn(?:ed|t|ing)?|hurt(?:ing)?|scratch(?:ed|ing)?|hit(?:ting)?|punish(?:ing)?) (?:myself|my (?:arm|arms|wrists?|legs?|thighs?|skin))|(?:started|start|been|was) cutting(?! (?:out|back|down|ties|corners|it|off))|cut (?:tonight|again|last night|deep(?:er)? (?:tonight|last night|this time|again))|(?:the )?urge to cut|(?:blades?|razors?)\\b|(?:nails|hand) (?:into|on) (?:my|the)|till (?:it|they) bleeds?|until (?:it|they) bleeds?|knuckles (?:split|bled)|pull(?:ing)? my hair out|stopped eating on purpose|drinking until i black out|just to feel something|hurt the body',
+    'self[- ]?harm\\w*|(?:cut|cutting|burn(?:ed|t|ing)?|hurt(?:ing)?|scratch(?:ed|ing)?|hit(?:ting)?|punish(?:ing)?) (?:myself(?! (?:off|out|free|loose|some slack|a (?:break|slice|piece))\\b)|my (?:arm|arms|wrists?|legs?|thighs?|skin))|(?:started|start|been|was) cutting(?! (?:out|back|down|ties|corners|it|off))|cut (?:tonight|again|last night|deep(?:er)? (?:tonight|last night|this time|again))|(?:the )?urge to cut|(?:blades?|razors?)\\b|(?:nails|hand) (?:into|on) (?:my|the)|till (?:it|they) bleeds?|until (?:it|they) bleeds?|knuckles (?:split|bled)|pull(?:ing)? my hair out|stopped eating on purpose|drinking until i black out|just to feel something|hurt the body',
     SELF,
     { unless: FIGURATIVE, check: notPast },
   ),
@@ -148,7 +154,7 @@ const SPECS: RuleSpec[] = [
     { unless: IDIOM_OR_NONVIOLENT, check: notPast },
   ),
   rawRule(
-    "(?:he|she|my (?:husband|wife|partner|ex|boyfriend|girlfriend|bf|gf)|his (?:ap|affair partner))(?: \\w+){0,2}? (?:hit|hits|hitting|punched|punches|slapped|slaps|kicked|choked|chokes|strangled|pinned|shoved|pushed me|threw (?:me|a|his|the|her)|beat|beats|raped|forced (?:himself|herself|sex)|forces sex|grabbed (?:me|my)|held my (?:wrists|arms|throat)|smashed|locked (?:me|the door)|dragged|drove at me|tried to run me|hurt me|has hurt me|'s hurt me|is hurting me|has a (?:gun|knife)|got a (?:gun|knife)|has got a (?:knife|gun))|(?:hands?|fingers) (?:round|around|on) my (?:neck|throat)|(?:by|round) the throat|(?:shotgun|rifle|gun|knife(?! (?:set|skills))|(?<!(?:bought|buy|new) (?:my own |some |new )?)knives|bat)\\b|afraid (?:of him|for my life)|(?:scared|terrified) (?:of him|for my life|he'll (?:hurt|kill)|he will (?:hurt|kill)|he's going to (?:hurt|kill))|might kill me|(?:don't|do not) feel safe|i'm not safe|(?:" +
+    "(?:he|she|my (?:husband|wife|partner|ex|boyfriend|girlfriend|bf|gf)|his (?:ap|affair partner))(?: \\w+){0,2}? (?:hit|hits|hitting|punched|punches|slapped|slaps|kicked|choked|chokes|strangled|pinned|shoved|pushed me|threw (?:me|a|his|the|her)|beat|beats|raped|forced (?:himself|herself|sex)|forces sex|grabbed (?:me|my)|held my (?:wrists|arms|throat)|smashed|locked (?:me(?! out of (?:my |our |the |his )?(?:own )?(?:e-?mails?|accounts?|phones?|laptops?|computers?|icloud|bank(?:ing)?|apps?|facebook|instagram|wifi|router|netflix|spotify|amazon|google|gmail|passwords?)\\b)|the door)|dragged|drove at me|tried to run me|hurt me|has hurt me|'s hurt me|is hurting me|has a (?:gun|knife)|got a (?:gun|knife)|has got a (?:knife|gun))|(?:hands?|fingers) (?:round|around|on) my (?:neck|throat)|(?:by|round) the throat|(?:shotgun|rifle|gun|knife(?! (?:set|skills))|(?<!(?:bought|buy|new) (?:my own |some |new )?)knives|bat)\\b|afraid (?:of him|for my life)|(?:scared|terrified) (?:of him|for my life|he'll (?:hurt|kill)|he will (?:hurt|kill)|he's going to (?:hurt|kill))|might kill me|(?:don't|do not) feel safe|i'm not safe|(?:" +
       TRACKER +
       "|tracking (?:me|my (?:phone|car|location|movements|whereabouts))|(?:is|was|been|keeps|he's|she's) tracking|following me|watching my location|turns up wherever|knows where i (?:go|live)|knows my address|nowhere i can go|driving past my house|outside the door shouting|he's (?:outside|in the kitchen))|(?:took|taken|takes) my (?:car keys|keys|passport|phone and|bank card)|flushed my medication|put me in hospital|watch (?:my|your) back|marks on my neck|bruised|bruises",
     DANGER,
@@ -171,7 +177,7 @@ const THREAT: RuleSpec[] = [
     { unless: IDIOM_OR_NONVIOLENT, check: notPast },
   ),
   rawRule(
-    "wants? to die|(?:hope|wish) i (?:just )?(?:don't|didn't|never) wake up|can't see a future|into my (?:arm|leg|skin|wrist)|\\bi cut\\b(?! (?:my hair|my fringe|the|out|back|down|off|ties|him|her|contact|them))|cut to (?:check|feel)|if a (?:bus|car|lorry|truck) hit me|for it all to (?:be over|end|stop)|keeping me (?:here|alive|going)|half (?:of )?my prescription|(?:bottle|vodka|wine)(?: \\w+){0,5}? (?:pills|tablets)|(?:pills|tablets)(?: \\w+){0,5}? (?:vodka|wine|bottle)|telling me to (?:jump|die|end it)|(?<!" +
+    "wants? to die|(?:hope|wish) i (?:just )?(?:don't|didn't|never) wake up|can't see a future|into my (?:arm|leg|skin|wrist)|\\bi cut\\b(?! (?:my hair|my fringe|the|out|back|down|off|ties|him|her|contact|them|myself (?:off|out|free|loose))\\b)|cut to (?:check|feel)|if a (?:bus|car|lorry|truck) hit me|for it all to (?:be over|end|stop)|keeping me (?:here|alive|going)|half (?:of )?my prescription|(?:bottle|vodka|wine)(?: \\w+){0,5}? (?:pills|tablets)|(?:pills|tablets)(?: \\w+){0,5}? (?:vodka|wine|bottle)|telling me to (?:jump|die|end it)|(?<!" +
       SPORT_JUMPS +
       ' ?)\\bjump\\b(?! (?:in|on|at|to conclusions|through|start|the gun|ship|ahead))|(?:only one|only way) left scares me|run out of ways to cope|\\bstash\\b|no reasons? left|(?:top of the stairs|edge)(?: \\w+){0,6}? letting go|check out[^\\n]{0,30}of everything',
     SELF,
@@ -188,7 +194,7 @@ const MORE: RuleSpec[] = [
     { unless: FIGURATIVE, check: notPast },
   ),
   rawRule(
-    "knows where i(?:'m| am) (?:staying|living)|knows where i live|(?:parking|parked|waiting|standing) outside my|turned up at my|in my garden|carried (?:back )?(?:in|out)|(?:in|leave in|out in) a (?:body bag|box|coffin)|dead for real|kill (?:the|my|our) (?:dog|cat|pets?|horse)|broken? the (?:non-molestation|restraining|protective|protection) order|careful driving|it's not over|finish (?:this|me)|coming (?:to|for) (?:me|my|\\d+)[^.]{0,40}tonight|(?:he|she|they)(?:'s| has| have)? (?:posted|shared|put|leaked) (?:my|our) (?:home )?(?:address|location)\\b",
+    "knows where i(?:'m| am) (?:staying|living)|knows where i live|(?:parking|parked|waiting|standing) outside my|turned up at my|(?:was|were|is|been|stood|standing|lurking|hiding|waiting|sat|sitting|appeared|showed up|turned up) in my garden|carried (?:back )?(?:in|out)|(?:in|leave in|out in) a (?:body bag|box|coffin)|dead for real|kill (?:the|my|our) (?:dog|cat|pets?|horse)|broken? the (?:non-molestation|restraining|protective|protection) order|careful driving|it's not over|finish (?:this|me)|coming (?:to|for) (?:me|my|\\d+)[^.]{0,40}tonight|(?:he|she|they)(?:'s| has| have)? (?:posted|shared|put|leaked) (?:my|our) (?:home )?(?:address|location)\\b",
     DANGER,
     { unless: IDIOM_OR_NONVIOLENT, check: notPast },
   ),
