@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Analysis, ruleFlags } from '../src/classify.ts';
+import { NONVIOLENT_THREAT } from '../src/rules/crisis.ts';
 import { expectLabel, labelsOf } from './expect-label.ts';
 
 // Crisis shapes added for recall: the broader risk lexicon beside a first person, and the crisis model as
@@ -402,4 +403,23 @@ describe('crisis patterns from round 30', () => {
     ['the second of two threats', "he's never said sorry and threatened me with the knife"],
     ['not knowing whether to leave or die', "I don't know whether to leave or kill myself."],
   ])('still crisis, %s: %s', patternsFlag);
+});
+
+// Round 31's crisis files (ce, bb), after they were scored unseen: threats of things that are no violence.
+describe('non-violent threats from round 31', () => {
+  it.each([
+    ['court', "he's threatening to ruin me in court and tell the judge I'm an unfit mum"],
+    ['custody', "He's threatened to fight me for full custody."],
+    ['the cleaners', 'he threatened to take me to the cleaners in the divorce. good luck'],
+    ['the car keys', "he's threatened to take the car keys off me if I keep asking"],
+    ['the sofa', "he threatened to make me sleep on the sofa. mate, I've been on it since March"],
+    ['no contact', 'He threatened to go no contact with my family as a punishment. Promise?'],
+  ])('not crisis, %s: %s', patternsPass);
+
+  it.each([
+    ['the car as the means', 'you threatened to take the car and drive it into the river'],
+    ['harm named beside the threat', "He's threatened to take the car keys and said he'd hurt me if I leave."],
+  ])('still a threat that may be violent, %s: %s', (_shape, text) => {
+    expect(NONVIOLENT_THREAT.test(text)).toBe(false);
+  });
 });
