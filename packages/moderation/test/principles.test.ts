@@ -135,6 +135,7 @@ describe('identifying details', () => {
     'we attend Grace Chapel in Dunedin and the elders all knew',
     'He owns Pellow Joinery in Truro and used the van to see her.',
     '1 flagged up: ring (555-0134) after six',
+    'her order arrived, ring her on 07700 900417 if you want the truth',
     'Flat 9C: 14B Mill Lane, Hexham',
     'Plate is WX61 KLM, seen it outside her house',
     "i'm at the premier inn by the station, room 318, with the boys",
@@ -159,6 +160,9 @@ describe('identifying details', () => {
     'At Christmas my aunt said it takes two.',
     'Got a solicitor booked for Tuesday, just to know my options.',
     'My counsellor at Relate said the same.',
+    // An order or tracking number, not a phone number.
+    'Order 204-8873115-5519, one lace bodysuit, delivered to his work.',
+    'tracking no. 0234 5567 8812, the parcel he says never came',
   ])('does not flag %s', (text) => {
     expect(labelsOf(text)).not.toContain('identifying_info');
   });

@@ -48,9 +48,13 @@ const DIGIT = /\d/g;
 // Public helplines are shared to help, and identify nobody.
 const HELPLINE =
   /\b(?:helpline|hotline|samaritans|refuge|lifeline|crisis (?:line|text)|pieta|nhs|samhsa|national)\b|^(?:0800|0808|1-?800|1800|116|988|111)/i;
+// An order, tracking or booking number right before the digits: "Order 204-8873115-5519", "tracking no. …".
+const REFERENCE_BEFORE =
+  /\b(?:order|tracking|ref(?:erence)?|invoice|receipt|booking|confirmation|case|claim|policy|parcel|shipment|transaction)(?:\s*(?:no\.?|number|num|#|id|code))?[\s:#.]*$/i;
 function looksLikePhone(match: string, text: string, index: number): boolean {
   if (HELPLINE.test(match) || HELPLINE.test(text.slice(Math.max(0, index - 100), index + match.length + 60)))
     return false;
+  if (REFERENCE_BEFORE.test(text.slice(Math.max(0, index - 30), index))) return false;
   const digits = match.match(DIGIT)?.length ?? 0;
   // Seven digits only in the 555-0123 shape; otherwise a phone number has nine or more digits.
   return digits >= 9 ? digits <= 15 && !/^\d{4}-\d{2}-\d{2}$/.test(match) : /^\(?\d{3}[ .-]\d{4}$/.test(match);
