@@ -405,6 +405,13 @@ describe('crisis patterns from round 30', () => {
   ])('still crisis, %s: %s', patternsFlag);
 });
 
+// The means-and-plans pattern bridges up to five words, apostrophe words included ("i've", "they're"), so the
+// flag spans the plan and carries its reason instead of the bare risk word.
+it('pills "lined up" after a word with an apostrophe are read as a plan', () => {
+  const text = "my sleeping pills and i've got them lined up on the sink";
+  expect(crisisPatterns(text)).toContain("sleeping pills and i've got them lined up");
+});
+
 // Round 31's crisis files (ce, bb), after they were scored unseen: threats of things that are no violence.
 describe('non-violent threats from round 31', () => {
   it.each([
