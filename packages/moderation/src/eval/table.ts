@@ -2,7 +2,8 @@ import type { Label } from '@bedrock/shared';
 import type { Report } from './metrics.ts';
 
 const pct = (x: number): string => x.toFixed(2);
-const rate = ({ flagged, total }: { flagged: number; total: number }): string =>
+/** A false-flag rate as the README shows it: "5.5% (446/8152)". */
+export const rate = ({ flagged, total }: { flagged: number; total: number }): string =>
   total === 0 ? 'n/a' : `${((100 * flagged) / total).toFixed(1)}% (${flagged}/${total})`;
 
 /** The Markdown tables the README shows: per-label figures and false-flag rates, next to the baseline. */

@@ -6,9 +6,11 @@ import {
   IDIOM,
   IDIOM_OR_NONVIOLENT,
   NONVIOLENT_THREAT,
+  NOT_CUT_OFF,
   NOT_ENDING_WITH,
   NOT_THE_MARRIAGE,
   notPast,
+  OUT_OF_ACCOUNT,
   SPORT_JUMPS,
   TRACKER,
 } from './crisis.ts';
@@ -58,7 +60,9 @@ const SPECS: RuleSpec[] = [
     { unless: NOT_NOW, check: notPast },
   ),
   rawRule(
-    "(?:this is|saying|say|said) (?:my )?goodbye|final (?:post|message|goodbye)|last (?:post|message) (?:from me|here|ever)|won't be here (?:tomorrow|much longer|for long|by)|(?:take care of|look after) (?:my|the) (?:kids|children|cat|dog|son|daughter) for me|(?:affairs|things) in order|(?:everyone|they|the kids|my kids|my family|my children|he|the world) (?:would be|will be|are|is|'d be) (?:so much |much |all )?better off(?! (?:with(?:out)? him|with him out|without (?:their|his) (?:dad|father)|now (?:that )?he|since he))|(?:a|such a) burden (?:to|on) (?:everyone|them|my|the)|(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|punish|punishing|scratch|scratching|starv\\w+|bruis\\w+) (?:myself(?! (?:off|out|free|loose|some slack|a (?:break|slice|piece))\\b)|my body|my skin|my arms?|my legs?|my wrists?|my thighs?)",
+    "(?:this is|saying|say|said) (?:my )?goodbye|final (?:post|message|goodbye)|last (?:post|message) (?:from me|here|ever)|won't be here (?:tomorrow|much longer|for long|by)|(?:take care of|look after) (?:my|the) (?:kids|children|cat|dog|son|daughter) for me|(?:affairs|things) in order|(?:everyone|they|the kids|my kids|my family|my children|he|the world) (?:would be|will be|are|is|'d be) (?:so much |much |all )?better off(?! (?:with(?:out)? him|with him out|without (?:their|his) (?:dad|father)|now (?:that )?he|since he))|(?:a|such a) burden (?:to|on) (?:everyone|them|my|the)|(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|punish|punishing|scratch|scratching|starv\\w+|bruis\\w+) (?:myself" +
+      NOT_CUT_OFF +
+      '|my body|my skin|my arms?|my legs?|my wrists?|my thighs?)',
     CRISIS_REASONS.plan,
     { unless: GOODBYE_UNLESS, check: notPast },
   ),
@@ -74,11 +78,15 @@ const SPECS: RuleSpec[] = [
 const RISK_WORDS =
   "suicid\\w*|kill (?:myself|me|us|her|the kids)|\\bdie\\b|dying|end (?:it|things)(?! (?:with|all with|between|off))|end my life|overdos\\w*|pills|tablets|blades?|razors?|bleed\\w*|blood\\b|noose|hang myself|jump(?:ing|ed|s)?\\b|cliff|gun|knife|knives|hopeless|worthless|pointless|burden|goodbye|give up on (?:life|everything|myself)|can't (?:go on|do this anymore|take (?:it|this|any ?more)|cope)" +
   NOT_THE_MARRIAGE +
-  "|scared of (?:myself|him|what (?:he|she|they|i)(?:'ll|'d| will| would| might| could| may) (?:do|try))|(?:hurt|harm|punish|cut|burn|starve) myself(?! (?:off|out|free|loose|some slack|a (?:break|slice|piece))\\b)|(?:hit|hits|punch\\w*|slap\\w*|kick\\w*|chok\\w*|strangl\\w*|shov\\w*|grabb?\\w*|threaten\\w*|bruis\\w*) (?:me|my|us)|unsafe|not safe|trapped|(?<!\\b(?:i|we) (?:just |literally |basically |totally |kinda |even |also )?)(?:stalk(?!ing\\b)\\w*|(?<!\\b(?:i'm|im|i am|i was|i've been|ive been|i been) (?:just |literally )?)stalking)|following me|" +
+  "|scared of (?:myself|him|what (?:he|she|they|i)(?:'ll|'d| will| would| might| could| may) (?:do|try))|(?:hurt|harm|punish|cut|burn|starve) myself" +
+  NOT_CUT_OFF +
+  "|(?:hit|hits|punch\\w*|slap\\w*|kick\\w*|chok\\w*|strangl\\w*|shov\\w*|grabb?\\w*|threaten\\w*|bruis\\w*) (?:me|my|us)|unsafe|not safe|trapped|(?<!\\b(?:i|we) (?:just |literally |basically |totally |kinda |even |also )?)(?:stalk(?!ing\\b)\\w*|(?<!\\b(?:i'm|im|i am|i was|i've been|ive been|i been) (?:just |literally )?)stalking)|following me|" +
   TRACKER +
   '|weapon' +
   // A broader lexicon for wordings no list of set phrases covers, still only beside a first person.
-  "|paracetamol|zopiclone|sleeping (?:pills|tablets)|swallow(?:ed)? (?:a lot|all|the|too many|more)|how many [\\w ]{0,30}(?:it takes|it would take|would it take|to take)|(?:won't|don't|never|not) wake up(?! in (?:\\w+ )?(?:years?|months?|weeks?|decades?))|disappointed i woke|never been born|undo being alive|stop being alive|signing off for good|(?:if|in case) i (?:don't|never) (?:log in|post|come back|write|check in) again|(?:pillow|hand|hands) over my (?:face|mouth)|(?:punched|hit|kicked|smashed) (?:the|a) (?:wall|door)|next to my head|never see (?:the|my|our) (?:kids|children|baby|son|daughter)|knows people who|screenshot of where i|(?:checks|tracks|monitors|watches) my (?:location|phone)|what i want (?:at|for) (?:the|my) (?:service|funeral)|motorway bridge|car keys[^.!?\\n]{0,40}(?:bridge|motorway)|(?:locked|locks) me (?:in|out(?! of (?:my |our |the |his )?(?:own )?(?:e-?mails?|accounts?|phones?|laptops?|computers?|icloud|bank(?:ing)?|apps?|facebook|instagram|wifi|router|netflix|spotify|amazon|google|gmail|passwords?)\\b))|(?:strangl|chok)\\w*|sleep forever|not (?:being|be) here" +
+  "|paracetamol|zopiclone|sleeping (?:pills|tablets)|swallow(?:ed)? (?:a lot|all|the|too many|more)|how many [\\w ]{0,30}(?:it takes|it would take|would it take|to take)|(?:won't|don't|never|not) wake up(?! in (?:\\w+ )?(?:years?|months?|weeks?|decades?))|disappointed i woke|never been born|undo being alive|stop being alive|signing off for good|(?:if|in case) i (?:don't|never) (?:log in|post|come back|write|check in) again|(?:pillow|hand|hands) over my (?:face|mouth)|(?:punched|hit|kicked|smashed) (?:the|a) (?:wall|door)|next to my head|never see (?:the|my|our) (?:kids|children|baby|son|daughter)|knows people who|screenshot of where i|(?:checks|tracks|monitors|watches) my (?:location|phone)|what i want (?:at|for) (?:the|my) (?:service|funeral)|motorway bridge|car keys[^.!?\\n]{0,40}(?:bridge|motorway)|(?:locked|locks) me (?:in|(?!" +
+  OUT_OF_ACCOUNT +
+  ')out)|(?:strangl|chok)\\w*|sleep forever|not (?:being|be) here' +
   // Categories rather than phrases, each still only in a sentence about the writer or about no one else:
   // places and means, the finality of a goodbye, softened words for dying, self-injury, and a partner's
   // violence, surveillance and threats.

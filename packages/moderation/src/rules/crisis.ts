@@ -30,8 +30,13 @@ export const SPORT_JUMPS = '(?:bungee|sky|base|parachute|puddle|show|long|high|s
 /** "He said I'd never see …" as a threat: not "never see a penny" (his money), unless the children follow
  * ("never see a dime or the kids"). Read by both threat-report patterns below. */
 const NEVER_SEE = String.raw`never see(?! a (?:penny|dime|cent|pound|thing)\b(?![^.!?\n]{0,30}\b(?:kids|children|son|daughter|baby)))`;
+/** What she can be locked out of that is no place to be kept in: an account or a device ("he locked me out of my
+ * own email"). Read by IDIOM and by both partner-violence patterns (here and crisis-general.ts). */
+export const OUT_OF_ACCOUNT = String.raw`out of (?:my |our |the |his )?(?:own )?(?:e-?mails?|accounts?|phones?|laptops?|computers?|icloud|bank(?:ing)?|apps?|facebook|instagram|wifi|router|netflix|spotify|amazon|google|gmail|passwords?)\b`;
+/** After "cut myself" and the like: not cutting herself off, out or loose, nor cutting herself some slack. */
+export const NOT_CUT_OFF = String.raw`(?! (?:off|out|free|loose|some slack|a (?:break|slice|piece))\b)`;
 export const IDIOM = new RegExp(
-  String.raw`\b(?:locked (?:me|us) out of (?:my |our |the |his )?(?:own )?(?:e-?mails?|accounts?|phones?|laptops?|computers?|icloud|bank(?:ing)?|apps?|facebook|instagram|wifi|router|netflix|spotify|amazon|google|gmail|passwords?)|knife in (?:the|my) back|twist(?:ed|ing)? the knife|${CHOKE_ON_OWN}|like a knife|dead to me|(?:this|that|it)\b[^.!?\n]{0,25}(?:going to|gonna|will) finish me off)\b`,
+  String.raw`\b(?:locked (?:me|us) ${OUT_OF_ACCOUNT}|knife in (?:the|my) back|twist(?:ed|ing)? the knife|${CHOKE_ON_OWN}|like a knife|dead to me|(?:this|that|it)\b[^.!?\n]{0,25}(?:going to|gonna|will) finish me off)\b`,
   'i',
 );
 /** A threat of something that is no violence ("he threatened to sue me", "to tell his mum"), in a sentence
@@ -136,7 +141,9 @@ const SPECS: RuleSpec[] = [
     { unless: FIGURATIVE, check: notPast },
   ),
   rawRule(
-    'self[- ]?harm\\w*|(?:cut|cutting|burn(?:ed|t|ing)?|hurt(?:ing)?|scratch(?:ed|ing)?|hit(?:ting)?|punish(?:ing)?) (?:myself(?! (?:off|out|free|loose|some slack|a (?:break|slice|piece))\\b)|my (?:arm|arms|wrists?|legs?|thighs?|skin))|(?:started|start|been|was) cutting(?! (?:out|back|down|ties|corners|it|off))|cut (?:tonight|again|last night|deep(?:er)? (?:tonight|last night|this time|again))|(?:the )?urge to cut|(?:blades?|razors?)\\b|(?:nails|hand) (?:into|on) (?:my|the)|till (?:it|they) bleeds?|until (?:it|they) bleeds?|knuckles (?:split|bled)|pull(?:ing)? my hair out|stopped eating on purpose|drinking until i black out|just to feel something|hurt the body',
+    'self[- ]?harm\\w*|(?:cut|cutting|burn(?:ed|t|ing)?|hurt(?:ing)?|scratch(?:ed|ing)?|hit(?:ting)?|punish(?:ing)?) (?:myself' +
+      NOT_CUT_OFF +
+      '|my (?:arm|arms|wrists?|legs?|thighs?|skin))|(?:started|start|been|was) cutting(?! (?:out|back|down|ties|corners|it|off))|cut (?:tonight|again|last night|deep(?:er)? (?:tonight|last night|this time|again))|(?:the )?urge to cut|(?:blades?|razors?)\\b|(?:nails|hand) (?:into|on) (?:my|the)|till (?:it|they) bleeds?|until (?:it|they) bleeds?|knuckles (?:split|bled)|pull(?:ing)? my hair out|stopped eating on purpose|drinking until i black out|just to feel something|hurt the body',
     SELF,
     { unless: FIGURATIVE, check: notPast },
   ),
@@ -154,7 +161,9 @@ const SPECS: RuleSpec[] = [
     { unless: IDIOM_OR_NONVIOLENT, check: notPast },
   ),
   rawRule(
-    "(?:he|she|my (?:husband|wife|partner|ex|boyfriend|girlfriend|bf|gf)|his (?:ap|affair partner))(?: \\w+){0,2}? (?:hit|hits|hitting|punched|punches|slapped|slaps|kicked|choked|chokes|strangled|pinned|shoved|pushed me|threw (?:me|a|his|the|her)|beat|beats|raped|forced (?:himself|herself|sex)|forces sex|grabbed (?:me|my)|held my (?:wrists|arms|throat)|smashed|locked (?:me(?! out of (?:my |our |the |his )?(?:own )?(?:e-?mails?|accounts?|phones?|laptops?|computers?|icloud|bank(?:ing)?|apps?|facebook|instagram|wifi|router|netflix|spotify|amazon|google|gmail|passwords?)\\b)|the door)|dragged|drove at me|tried to run me|hurt me|has hurt me|'s hurt me|is hurting me|has a (?:gun|knife)|got a (?:gun|knife)|has got a (?:knife|gun))|(?:hands?|fingers) (?:round|around|on) my (?:neck|throat)|(?:by|round) the throat|(?:shotgun|rifle|gun|knife(?! (?:set|skills))|(?<!(?:bought|buy|new) (?:my own |some |new )?)knives|bat)\\b|afraid (?:of him|for my life)|(?:scared|terrified) (?:of him|for my life|he'll (?:hurt|kill)|he will (?:hurt|kill)|he's going to (?:hurt|kill))|might kill me|(?:don't|do not) feel safe|i'm not safe|(?:" +
+    '(?:he|she|my (?:husband|wife|partner|ex|boyfriend|girlfriend|bf|gf)|his (?:ap|affair partner))(?: \\w+){0,2}? (?:hit|hits|hitting|punched|punches|slapped|slaps|kicked|choked|chokes|strangled|pinned|shoved|pushed me|threw (?:me|a|his|the|her)|beat|beats|raped|forced (?:himself|herself|sex)|forces sex|grabbed (?:me|my)|held my (?:wrists|arms|throat)|smashed|locked (?:me(?! ' +
+      OUT_OF_ACCOUNT +
+      ")|the door)|dragged|drove at me|tried to run me|hurt me|has hurt me|'s hurt me|is hurting me|has a (?:gun|knife)|got a (?:gun|knife)|has got a (?:knife|gun))|(?:hands?|fingers) (?:round|around|on) my (?:neck|throat)|(?:by|round) the throat|(?:shotgun|rifle|gun|knife(?! (?:set|skills))|(?<!(?:bought|buy|new) (?:my own |some |new )?)knives|bat)\\b|afraid (?:of him|for my life)|(?:scared|terrified) (?:of him|for my life|he'll (?:hurt|kill)|he will (?:hurt|kill)|he's going to (?:hurt|kill))|might kill me|(?:don't|do not) feel safe|i'm not safe|(?:" +
       TRACKER +
       "|tracking (?:me|my (?:phone|car|location|movements|whereabouts))|(?:is|was|been|keeps|he's|she's) tracking|following me|watching my location|turns up wherever|knows where i (?:go|live)|knows my address|nowhere i can go|driving past my house|outside the door shouting|he's (?:outside|in the kitchen))|(?:took|taken|takes) my (?:car keys|keys|passport|phone and|bank card)|flushed my medication|put me in hospital|watch (?:my|your) back|marks on my neck|bruised|bruises",
     DANGER,
