@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Analysis, ruleFlags } from '../src/classify.ts';
 import { NONVIOLENT_THREAT } from '../src/rules/crisis.ts';
-import { expectLabel, labelsOf } from './expect-label.ts';
+import { expectLabel, expectPatterns, labelsOf, patternMatches } from './expect-label.ts';
 
 // Crisis shapes added for recall: the broader risk lexicon beside a first person, and the crisis model as
 // an extra signal. Written for the tests, not taken from the corpus or the shared check set.
@@ -90,9 +89,9 @@ describe('denial: a risk word denied just before it, a partner denied as the one
   // on its own: a false flag counted in the figures, which routes and hides nothing.
   it('the patterns take "I don\'t want to die" as a denial', () => {
     const text = "I don't want to die, I want him to understand what he did.";
-    expect(ruleFlags(new Analysis(text), text).filter((f) => f.label === 'crisis')).toEqual([]);
+    expect(patternMatches(text, 'crisis')).toEqual([]);
     const control = 'I want to die, I want him to understand what he did.';
-    expect(ruleFlags(new Analysis(control), control).some((f) => f.label === 'crisis')).toBe(true);
+    expect(patternMatches(control, 'crisis')).not.toEqual([]);
   });
 
   it.each([
@@ -348,22 +347,12 @@ describe('threat patterns match whole words', () => {
     'He said my world ended because I let it, which is rich coming from him.',
     'He told me the burner phone was for work.',
   ])('%s', (text) => {
-    const patterns = ruleFlags(new Analysis(text), text).filter((f) => f.label === 'crisis');
-    expect(patterns).toEqual([]);
+    expect(patternMatches(text, 'crisis')).toEqual([]);
   });
   it('still matches the threat itself', () => {
-    const text = 'He said he would end me if I told anyone.';
-    expect(ruleFlags(new Analysis(text), text).some((f) => f.label === 'crisis')).toBe(true);
+    expect(patternMatches('He said he would end me if I told anyone.', 'crisis')).not.toEqual([]);
   });
 });
-
-/** The crisis patterns' matches alone, without the model. */
-const crisisPatterns = (text: string): string[] =>
-  ruleFlags(new Analysis(text), text)
-    .filter((f) => f.label === 'crisis')
-    .map((f) => text.slice(f.start, f.end));
-const patternsFlag = (_shape: string, text: string) => expect(crisisPatterns(text)).not.toEqual([]);
-const patternsPass = (_shape: string, text: string) => expect(crisisPatterns(text)).toEqual([]);
 
 // Found on round 28's train and dev items (the seventh session of 2026-12-07). Checked on the patterns alone,
 // as above, so that retraining the model cannot hide a regression in them.
@@ -375,13 +364,13 @@ describe('crisis patterns from round 28', () => {
     ['knowing how many', 'I know exactly how many I have.'],
     ['wishing she was not here', "still here. barely. wish i wasn't"],
     ['her address posted', "he's posted my address on some gross site and now men are turning up"],
-  ])('%s: %s', patternsFlag);
+  ])('%s: %s', expectPatterns('crisis'));
 
   it.each([
     ['cake is not medication', 'saving the extra cake for tomorrow'],
     ['a wish about something else', "I wish I wasn't so tired all the time."],
     ['a drama on television', 'We watched that drama about a woman who wanted to die, so sad'],
-  ])('not %s: %s', patternsPass);
+  ])('not %s: %s', expectPatterns('crisis', false));
 });
 
 // Found on round 30's crisis chat file (dh) after it was scored unseen. On the patterns alone, as above.
@@ -393,7 +382,7 @@ describe('crisis patterns from round 30', () => {
     ['locked out of her e-mail', 'he changed the wifi and locked me out of my own email'],
     ['a partner denied both things', "he's never once raised a hand or threatened me, it's the lying"],
     ['a chat that dies', "won't be here next week, no wifi at the in-laws. don't let the chat die without me"],
-  ])('not crisis, %s: %s', patternsPass);
+  ])('not crisis, %s: %s', expectPatterns('crisis', false));
 
   it.each([
     ['someone in her garden', 'he was in my garden at 2am again, looking through the window'],
@@ -402,14 +391,14 @@ describe('crisis patterns from round 30', () => {
     ['locked in', 'he locked me in the bedroom and took my phone'],
     ['the second of two threats', "he's never said sorry and threatened me with the knife"],
     ['not knowing whether to leave or die', "I don't know whether to leave or kill myself."],
-  ])('still crisis, %s: %s', patternsFlag);
+  ])('still crisis, %s: %s', expectPatterns('crisis'));
 });
 
 // The means-and-plans pattern bridges up to five words, apostrophe words included ("i've", "they're"), so the
 // flag spans the plan and carries its reason instead of the bare risk word.
 it('pills "lined up" after a word with an apostrophe are read as a plan', () => {
   const text = "my sleeping pills and i've got them lined up on the sink";
-  expect(crisisPatterns(text)).toContain("sleeping pills and i've got them lined up");
+  expect(patternMatches(text, 'crisis')).toContain("sleeping pills and i've got them lined up");
 });
 
 // Round 31's crisis files (ce, bb), after they were scored unseen: threats of things that are no violence.
@@ -421,7 +410,7 @@ describe('non-violent threats from round 31', () => {
     ['the car keys', "he's threatened to take the car keys off me if I keep asking"],
     ['the sofa', "he threatened to make me sleep on the sofa. mate, I've been on it since March"],
     ['no contact', 'He threatened to go no contact with my family as a punishment. Promise?'],
-  ])('not crisis, %s: %s', patternsPass);
+  ])('not crisis, %s: %s', expectPatterns('crisis', false));
 
   it.each([
     ['the car as the means', 'you threatened to take the car and drive it into the river'],

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Analysis, ruleFlags } from '../src/classify.ts';
-import { expectLabel, labelsOf } from './expect-label.ts';
+import { expectLabel, expectPatterns, labelsOf } from './expect-label.ts';
 
 // Blame and minimizing caught by their shape rather than a set phrase. Written for the tests, not taken
 // from the corpus or the shared check set.
@@ -46,20 +45,14 @@ describe('the pressure as a negative imperative', () => {
 });
 
 describe('her failing named as the reason he strayed, by the patterns alone', () => {
-  const patternBlame = (text: string) =>
-    ruleFlags(new Analysis(text), text).filter((f) => f.label === 'blame_shifting');
   it.each([
-    'Your coldness is the reason he went looking.',
-    'ur temper was a big part of why he hid everything',
-    'Your criticism was probably the real reason she strayed.',
-  ])('flagged: %s', (text) => {
-    expect(patternBlame(text).length).toBeGreaterThan(0);
-  });
+    ['is the reason', 'Your coldness is the reason he went looking.'],
+    ['a big part of why', 'ur temper was a big part of why he hid everything'],
+    ['probably the real reason', 'Your criticism was probably the real reason she strayed.'],
+  ])('flagged, %s: %s', expectPatterns('blame_shifting'));
   it.each([
-    'Your post is the reason I finally joined.',
-    'He said my coldness is the reason he went looking.',
-    'Your anxiety is not the reason he cheated.',
-  ])('not flagged: %s', (text) => {
-    expect(patternBlame(text)).toEqual([]);
-  });
+    ['nothing about him', 'Your post is the reason I finally joined.'],
+    ['reported speech', 'He said my coldness is the reason he went looking.'],
+    ['negated', 'Your anxiety is not the reason he cheated.'],
+  ])('not flagged, %s: %s', expectPatterns('blame_shifting', false));
 });
