@@ -394,6 +394,29 @@ describe('crisis patterns from round 30', () => {
   ])('still crisis, %s: %s', expectPatterns('crisis'));
 });
 
+// Found on round 38's partner-danger file (ck) after it was scored unseen. On the patterns alone, as above: his
+// "joking" does not make his hand over her face a joke, and her own startle joke stays one.
+describe('crisis patterns from round 38', () => {
+  it.each([
+    [
+      'a pillow over her face, "joking"',
+      "he held a pillow over my face for a few seconds and laughed and said 'relax, joking'",
+    ],
+    ['his hands on her throat, "only joking"', 'he squeezed my throat and said he was only joking'],
+    [
+      'his hand over her mouth, then "joking"',
+      'he put his hand over my mouth when i screamed, then said he was joking',
+    ],
+  ])('still crisis, %s: %s', expectPatterns('crisis'));
+
+  it.each([
+    [
+      'a pulled neck muscle, laughing',
+      'I jumped so high when the cat knocked a mug off that I pulled a muscle in my neck 😂',
+    ],
+  ])('not crisis, %s: %s', expectPatterns('crisis', false));
+});
+
 // The means-and-plans pattern bridges up to five words, apostrophe words included ("i've", "they're"), so the
 // flag spans the plan and carries its reason instead of the bare risk word.
 it('pills "lined up" after a word with an apostrophe are read as a plan', () => {
