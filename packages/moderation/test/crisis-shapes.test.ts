@@ -414,7 +414,21 @@ describe('crisis patterns from round 38', () => {
       'a pulled neck muscle, laughing',
       'I jumped so high when the cat knocked a mug off that I pulled a muscle in my neck 😂',
     ],
+    ['laughing so hard', 'I was laughing so hard I nearly died'],
+    ['laughing at the thread', "I'm laughing at this thread, it's killing me"],
   ])('not crisis, %s: %s', expectPatterns('crisis', false));
+
+  // "laughing" alone made a whole sentence an idiom for the risk lexicon; only laughter's own idioms do now.
+  it.each([
+    [
+      'hair pulled for not laughing at his joke',
+      'He pulled my hair in the car because I embarrassed him by not laughing at his joke.',
+    ],
+    [
+      'a threat, her laughing nervously',
+      "He said if he can't have me nobody will, and I just stood there laughing nervously.",
+    ],
+  ])('still crisis, %s: %s', expectPatterns('crisis'));
 });
 
 // The means-and-plans pattern bridges up to five words, apostrophe words included ("i've", "they're"), so the
