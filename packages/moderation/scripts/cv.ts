@@ -23,10 +23,10 @@ import { type CorpusItem, parseCorpus } from '../src/eval/corpus.ts';
 import { type Report, score } from '../src/eval/metrics.ts';
 import { summaryLine, table } from '../src/eval/table.ts';
 import { modelFlags, readBy, scoreOn } from '../src/model/flags.ts';
-import { adjusted, compile } from '../src/model/linear.ts';
+import { adjusted } from '../src/model/linear.ts';
 import { ModelViews, viewOf } from '../src/model/views.ts';
 import type { Rule } from '../src/rules/rule.ts';
-import { type ItemViews, itemViews, MODELLED, optionsArg, trainModel } from './learn.ts';
+import { type ItemViews, itemViews, MODELLED, optionsArg, trainClassifierModel } from './learn.ts';
 
 const FOLDS = 5;
 const SWEEP = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
@@ -92,12 +92,10 @@ const scores = new Map<
 >();
 for (let fold = 0; fold < FOLDS; fold++) {
   const inFold = items.map((item) => foldOf(item.id) !== fold);
-  const model = compile(
-    trainModel(
-      items.filter((_, i) => inFold[i]),
-      options,
-      prepared.filter((_, i) => inFold[i]).map((p) => p.views),
-    ),
+  const model = trainClassifierModel(
+    items.filter((_, i) => inFold[i]),
+    options,
+    prepared.filter((_, i) => inFold[i]).map((p) => p.views),
   );
   const open = adjusted(
     model,

@@ -11,8 +11,7 @@ import { parseCorpus } from '../src/eval/corpus.ts';
 import { score } from '../src/eval/metrics.ts';
 import { summaryLine } from '../src/eval/table.ts';
 import { modelFlags } from '../src/model/flags.ts';
-import { compile } from '../src/model/linear.ts';
-import { MODELLED, optionsArg, trainModel } from './learn.ts';
+import { MODELLED, optionsArg, trainClassifierModel } from './learn.ts';
 
 const args = process.argv.slice(2);
 const options = optionsArg(args);
@@ -26,7 +25,7 @@ const writers = new Set(items.map((item) => writerOf(item.id)));
 const train = read(new URL('../data/train.jsonl', import.meta.url).pathname).filter(
   (item) => !writers.has(writerOf(item.id)),
 );
-const model = compile(trainModel(train, options));
+const model = trainClassifierModel(train, options);
 
 const whole = (text: string): Classification => classifyWith(text, model);
 const alone = (text: string): Classification => {

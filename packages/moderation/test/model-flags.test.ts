@@ -73,14 +73,17 @@ describe('model flags and the cross-validation shortcut', () => {
 });
 
 describe("the model's veto of a pattern flag", () => {
+  // The committed linear model without the networks beside it, so one bias sets a label's probability
+  // (the veto reads the probability, however the model makes it).
+  const LINEAR: Model = { ...MODEL, network: undefined };
   // A model whose bias for one label is far below zero is "all but sure" no text carries it.
-  const sure = (label: Label): Model => adjusted(MODEL, { [label]: { bias: -50 } });
-  // The committed model with one label's bias moved so that `text` scores `p` for it.
+  const sure = (label: Label): Model => adjusted(LINEAR, { [label]: { bias: -50 } });
+  // The committed linear model with one label's bias moved so that `text` scores `p` for it.
   const scoredAt = (text: string, label: Label, p: number): Model => {
-    const j = MODEL.labels.indexOf(label);
-    const now = new ModelViews(new Analysis(text)).scores(viewOf(label), MODEL)[j] as number;
+    const j = LINEAR.labels.indexOf(label);
+    const now = new ModelViews(new Analysis(text)).scores(viewOf(label), LINEAR)[j] as number;
     const logit = (q: number): number => Math.log(q / (1 - q));
-    return adjusted(MODEL, { [label]: { bias: (MODEL.bias[j] as number) + logit(p) - logit(now) } });
+    return adjusted(LINEAR, { [label]: { bias: (LINEAR.bias[j] as number) + logit(p) - logit(now) } });
   };
   const twoSentences = 'Maybe if you had kept yourself up he would not have looked elsewhere. Think about it.';
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Label } from '@bedrock/shared';
+import { deserializeNetwork, type Network, NetworkSums } from './network.ts';
 
 /** One label's logistic regression as training writes it: a bias, a decision threshold and the weights of
  * the features it kept. */
@@ -20,6 +21,8 @@ export interface Model {
   threshold: Float64Array;
   index: Map<string, number>;
   weights: Float64Array;
+  /** The networks beside the linear model for the harmful-language labels (network.ts), aligned to `index`. */
+  network?: Network;
 }
 
 /** The table of what training produced (a feature a label did not keep weighs 0 for it). */
@@ -90,11 +93,26 @@ export function deserialize(text: string): Model {
   return { labels, bias, threshold, index, weights };
 }
 
+/** A model with networks beside it (they must be aligned to its rows). */
+export function withNetwork(model: Model, network: Network): Model {
+  if (network.rowOf.length !== model.index.size) {
+    throw new Error(`network: aligned to ${network.rowOf.length} rows, the model has ${model.index.size}`);
+  }
+  return { ...model, network };
+}
+
 /** The committed model, trained by scripts/train.ts, read once when the module loads. */
-export const MODEL: Model = deserialize(readFileSync(new URL('./weights.tsv', import.meta.url), 'utf8'));
+export const MODEL: Model = (() => {
+  const linear = deserialize(readFileSync(new URL('./weights.tsv', import.meta.url), 'utf8'));
+  return withNetwork(
+    linear,
+    deserializeNetwork(readFileSync(new URL('./network.bin', import.meta.url)), linear.labels),
+  );
+})();
 
 /** The same model with some labels' bias or threshold changed (cross-validation opens every threshold;
- * tests move a bias to put a text at a chosen probability). Shares the weights. */
+ * tests move a bias to put a text at a chosen probability). Shares the weights and the networks; a bias is
+ * the linear model's. */
 export function adjusted(model: Model, change: Partial<Record<Label, { bias?: number; threshold?: number }>>): Model {
   const bias = Float64Array.from(model.bias);
   const threshold = Float64Array.from(model.threshold);
@@ -126,7 +144,9 @@ let marked: { index: Model['index']; marks: Uint32Array; current: number } | und
 
 /** Probabilities for every label of a document given as its sentences' rows (rowsOf): the same numbers as
  * `probabilities` of the union of the sentences' features (documentFeatures), added in the same order,
- * since that union lists each feature where it first appears. */
+ * since that union lists each feature where it first appears. With networks beside the linear model, each
+ * distinct row is added to their hidden sums in the same pass, and their labels get the mean of the linear
+ * probability and the networks' (network.ts). */
 export function documentProbabilities(model: Model, sentences: readonly (readonly number[])[]): Float64Array {
   if (marked === undefined || marked.index !== model.index || marked.current >= 0xffffffff) {
     marked = { index: model.index, marks: new Uint32Array(model.index.size), current: 0 };
@@ -135,14 +155,18 @@ export function documentProbabilities(model: Model, sentences: readonly (readonl
   const { marks } = marked;
   const z = Float64Array.from(model.bias);
   const n = z.length;
+  const sums = model.network === undefined ? undefined : new NetworkSums(model.network);
   for (const rows of sentences) {
     for (const row of rows) {
       if (marks[row] === mark) continue;
       marks[row] = mark;
       for (let i = 0; i < n; i++) z[i] = (z[i] as number) + (model.weights[row * n + i] as number);
+      sums?.add(row);
     }
   }
-  return z.map((v) => 1 / (1 + Math.exp(-v)));
+  const p = z.map((v) => 1 / (1 + Math.exp(-v)));
+  sums?.blend(p);
+  return p;
 }
 
 /** The weight of a feature for the label in column `label` (0 when the label did not keep it). */

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { compile, MODEL, probabilities, withNetwork } from '../src/model/linear.ts';
+import { alignNetwork, deserializeNetwork, serializeNetwork, type TrainedNetwork } from '../src/model/network.ts';
+
+const linear = compile({
+  blame_shifting: { bias: -2, threshold: 0.25, weights: { 'your weight': 1.5, you: 0.25 } },
+  crisis: { bias: -3.5, threshold: 0.2, weights: { pills: 2.125, you: -0.5 } },
+});
+
+// Two networks of two hidden units for blame: "your weight" drives unit 0 of the first network and unit 1
+// of the second, "you" pushes unit 0 of the first down; "pills" is a linear feature the networks do not read.
+// Each row's weights are whole steps of its largest / 127, so the bytes hold them exactly.
+const trained: TrainedNetwork = {
+  nets: 2,
+  hidden: 2,
+  labels: ['blame_shifting'],
+  features: ['you', 'your weight', 'not in the linear table'],
+  // per feature: net 0 (unit 0, unit 1), net 1 (unit 0, unit 1)
+  embed: Float64Array.from([-1.27, 0, 0, 0.5, 1.27, 0, 0, 0.64, 9, 9, 9, 9]),
+  hiddenBias: Float64Array.from([0.1, 0, 0, 0]),
+  out: Float64Array.from([2, -1, 0.5, 1.5]),
+  outBias: Float64Array.from([-1, -0.5]),
+};
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** The networks' probability for blame, by hand, from the rows' hidden sums. */
+function byHand(you: boolean, weight: boolean): number {
+  const relu = (v: number): number => Math.max(0, v);
+  const a0 = relu(0.1 + (you ? -1.27 : 0) + (weight ? 1.27 : 0));
+  const b1 = relu((you ? 0.5 : 0) + (weight ? 0.64 : 0));
+  return (sigmoid(-1 + 2 * a0) + sigmoid(-0.5 + 1.5 * b1)) / 2;
+}
+
+describe('the networks beside the linear model', () => {
+  const model = withNetwork(linear, alignNetwork(trained, linear.index, linear.labels));
+
+  it('average the networks’ probability with the linear one for their labels and leave crisis linear', () => {
+    const [blame, crisis] = probabilities(model, ['you', 'your weight', 'pills']);
+    const [linearBlame, linearCrisis] = probabilities(linear, ['you', 'your weight', 'pills']);
+    expect(blame).toBeCloseTo(((linearBlame as number) + byHand(true, true)) / 2, 6);
+    expect(crisis).toBe(linearCrisis);
+  });
+
+  it('read each feature of a document once, and nothing for a feature outside the linear table', () => {
+    const [blame] = probabilities(model, ['your weight', 'your weight']);
+    const [linearBlame] = probabilities(linear, ['your weight']);
+    expect(blame).toBeCloseTo(((linearBlame as number) + byHand(false, true)) / 2, 6);
+    expect(model.network?.scale.length).toBe(2);
+    expect([...probabilities(model, ['not in the linear table'])]).toEqual([...probabilities(model, [])]);
+  });
+
+  it('keep a byte per weight with a scale per row, within half a step of the trained weight', () => {
+    const uneven = { ...trained, embed: Float64Array.from([0.3, -0.1, 0.05, 0.011, 1, 2, 3, 4, 0, 0, 0, 0]) };
+    const net = alignNetwork(uneven, linear.index, linear.labels);
+    const r = net.rowOf[linear.index.get('you') as number] as number;
+    const scale = net.scale[r] as number;
+    expect(scale).toBeCloseTo(0.3 / 127, 7);
+    const got = Array.from(net.values.subarray(r * 4, r * 4 + 4), (v) => v * scale);
+    [0.3, -0.1, 0.05, 0.011].forEach((w, k) => {
+      expect(Math.abs((got[k] as number) - w)).toBeLessThanOrEqual(scale / 2 + 1e-9);
+    });
+  });
+
+  it('write and read the file without changing a score or a byte', () => {
+    const file = serializeNetwork(model.network as NonNullable<typeof model.network>);
+    const read = withNetwork(linear, deserializeNetwork(file, linear.labels));
+    for (const feats of [['you'], ['your weight'], ['you', 'your weight', 'pills'], []]) {
+      expect([...probabilities(read, feats)]).toEqual([...probabilities(model, feats)]);
+    }
+    expect(serializeNetwork(read.network as NonNullable<typeof read.network>).equals(file)).toBe(true);
+  });
+
+  it('refuse a file cut short and networks aligned to another table', () => {
+    const file = serializeNetwork(model.network as NonNullable<typeof model.network>);
+    expect(() => deserializeNetwork(file.subarray(0, file.length - 1), linear.labels)).toThrow(/cut short/);
+    const other = compile({ crisis: { bias: 0, threshold: 0.5, weights: { a: 1 } } });
+    expect(() => withNetwork(other, model.network as NonNullable<typeof model.network>)).toThrow(/aligned to 3 rows/);
+  });
+
+  it('are in the committed model, for the four harmful-language labels, aligned to its table', () => {
+    const net = MODEL.network;
+    expect(net?.labels).toEqual(['blame_shifting', 'codependency_label', 'minimizing', 'invalidating']);
+    expect(net?.rowOf.length).toBe(MODEL.index.size);
+    expect(net?.columns.every((c) => c >= 0)).toBe(true);
+    expect(net?.scale.length).toBeGreaterThan(50_000);
+  });
+});
