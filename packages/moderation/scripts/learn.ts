@@ -92,6 +92,8 @@ export interface LearnOptions {
   /** Train the networks beside the linear model (src/model/network.ts); false compares the linear model
    * alone. */
   network: boolean;
+  /** Network settings other than NETWORK's, to compare them (cv.ts, heldout.ts). */
+  networkOf?: Partial<typeof NETWORK>;
 }
 
 export const DEFAULT_OPTIONS: LearnOptions = {
@@ -151,6 +153,7 @@ export const DEFAULT_OPTIONS: LearnOptions = {
 // feature seen once only learn that item), input dropout 0.3, 8 epochs, three networks with different
 // seeds averaged (one network's figures move by ±0.01–0.02 with its seed). Crisis stays linear: a network
 // beside it ranked crises no better (average precision +0.006 to +0.010, best F1 −0.004 to −0.010).
+// Five networks, or 32 units, moved the F1s on rounds 37 and 38 by about ±0.01 (networkOf in LearnOptions).
 export const NETWORK = {
   nets: 3,
   hidden: 16,
@@ -345,11 +348,12 @@ export function trainNetwork(
   keep: ReadonlyMap<string, number>,
   o: LearnOptions,
 ): TrainedNetwork {
-  const { nets, hidden, labels } = NETWORK;
+  const settings = { ...NETWORK, ...o.networkOf };
+  const { nets, hidden, labels } = settings;
   const count = new Map<string, number>();
   for (const v of views) for (const f of v.own) count.set(f, (count.get(f) ?? 0) + 1);
   const features = [...count]
-    .filter(([f, c]) => c >= NETWORK.minCount && keep.has(f))
+    .filter(([f, c]) => c >= settings.minCount && keep.has(f))
     .map(([f]) => f)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const index = new Map(features.map((f, i) => [f, i]));
@@ -372,7 +376,7 @@ export function trainNetwork(
     outBias: new Float64Array(nets * labels.length),
   };
   const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
-  const kept = 1 / (1 - NETWORK.dropout);
+  const kept = 1 / (1 - settings.dropout);
   for (let net = 0; net < nets; net++) {
     const random = seededRandom(0x4e7 + net);
     const embed = new Float64Array(features.length * hidden).map(() => (random() - 0.5) * 0.1);
@@ -382,14 +386,14 @@ export function trainNetwork(
     const act = new Float64Array(hidden);
     const back = new Float64Array(hidden);
     const order = docs.map((_, i) => i);
-    for (let epoch = 0; epoch < NETWORK.epochs; epoch++) {
+    for (let epoch = 0; epoch < settings.epochs; epoch++) {
       for (let i = order.length - 1; i > 0; i--) {
         const j = Math.floor(random() * (i + 1));
         [order[i], order[j]] = [order[j] as number, order[i] as number];
       }
-      const rate = NETWORK.rate / (1 + epoch * 0.3);
+      const rate = settings.rate / (1 + epoch * 0.3);
       for (const i of order) {
-        const rows = (docs[i] as number[]).filter(() => random() >= NETWORK.dropout);
+        const rows = (docs[i] as number[]).filter(() => random() >= settings.dropout);
         act.set(hiddenBias);
         for (const r of rows) {
           for (let h = 0; h < hidden; h++) act[h] = (act[h] as number) + (embed[r * hidden + h] as number) * kept;
@@ -403,7 +407,7 @@ export function trainNetwork(
           for (let h = 0; h < hidden; h++) {
             const k = l * hidden + h;
             if ((act[h] as number) > 0) back[h] = (back[h] as number) + error * (out[k] as number);
-            out[k] = (out[k] as number) + rate * (error * (act[h] as number) - NETWORK.l2 * (out[k] as number));
+            out[k] = (out[k] as number) + rate * (error * (act[h] as number) - settings.l2 * (out[k] as number));
           }
           outBias[l] = (outBias[l] as number) + rate * error;
         }
@@ -411,7 +415,7 @@ export function trainNetwork(
         for (const r of rows) {
           for (let h = 0; h < hidden; h++) {
             const k = r * hidden + h;
-            embed[k] = (embed[k] as number) + rate * ((back[h] as number) * kept - NETWORK.l2 * (embed[k] as number));
+            embed[k] = (embed[k] as number) + rate * ((back[h] as number) * kept - settings.l2 * (embed[k] as number));
           }
         }
       }
