@@ -164,7 +164,8 @@ export const NETWORK = {
   dropout: 0.3,
   l2: 1e-5,
   minCount: 2,
-  labels: ['blame_shifting', 'codependency_label', 'minimizing', 'invalidating'] as Label[],
+  /** The labels read on the writer's own sentences: the four harmful-language labels. */
+  labels: MODELLED.map((m) => m.label).filter((label) => viewOf(label) === 'own'),
 };
 
 /** Documents as arrays of feature indices (distinct per document), with the feature names. */
@@ -296,6 +297,13 @@ function train(
   };
 }
 
+/** How much an item's error counts when `label` is learned: a hard negative wrongly scored as harmful counts
+ * hardNegativeWeight times (not for crisis, which leans to recall, unless hardNegativeWeightOf sets it). */
+function trainingWeight(item: CorpusItem, target: boolean, label: Label, o: LearnOptions): number {
+  if (target || item.kind !== 'hard_negative') return 1;
+  return o.hardNegativeWeightOf?.[label] ?? (label === 'crisis' ? 1 : o.hardNegativeWeight);
+}
+
 /** The two model views of each item, as feature lists (what training reads). */
 export interface ItemViews {
   own: string[];
@@ -322,10 +330,7 @@ export function trainModel(
   const model: TrainedModel = {};
   for (const { label, threshold, l2, rate, dropout } of MODELLED) {
     const targets = items.map((item) => item.labels.includes(label));
-    const weightOf = (i: number): number =>
-      !targets[i] && items[i]?.kind === 'hard_negative'
-        ? (o.hardNegativeWeightOf?.[label] ?? (label === 'crisis' ? 1 : o.hardNegativeWeight))
-        : 1;
+    const weightOf = (i: number): number => trainingWeight(items[i] as CorpusItem, targets[i] as boolean, label, o);
     model[label] = train(
       label,
       dropout,
@@ -362,9 +367,7 @@ export function trainNetwork(
   const docs = views.map((v) => v.own.map((f) => index.get(f)).filter((r): r is number => r !== undefined));
   const targets = labels.map((label) => items.map((item) => item.labels.includes(label)));
   const weightOf = labels.map((label, l) =>
-    items.map((item, i) =>
-      !targets[l]?.[i] && item.kind === 'hard_negative' ? (o.hardNegativeWeightOf?.[label] ?? o.hardNegativeWeight) : 1,
-    ),
+    items.map((item, i) => trainingWeight(item, targets[l]?.[i] as boolean, label, o)),
   );
   const width = nets * hidden;
   const trained: TrainedNetwork = {
@@ -439,18 +442,16 @@ export function trainNetwork(
   return trained;
 }
 
-/** The classifier's model trained on `items`: the linear model compiled to its table (in the order
- * `order` puts it in: the committed file's sorted rows for scripts/train.ts), with the networks beside it
- * unless `network: false`. */
+/** The classifier's model trained on `items`: the linear model compiled to its table, with the networks
+ * beside it unless `network: false`. */
 export function trainClassifierModel(
   items: readonly CorpusItem[],
   options: Partial<LearnOptions> = {},
   views?: readonly ItemViews[],
-  order: (model: Model) => Model = (model) => model,
 ): Model {
   const o = { ...DEFAULT_OPTIONS, ...options };
   const perItem = views ?? items.map((item) => itemViews(new ModelViews(new Analysis(item.text))));
-  const linear = order(compile(trainModel(items, o, perItem)));
+  const linear = compile(trainModel(items, o, perItem));
   if (!o.network) return linear;
   return withNetwork(linear, alignNetwork(trainNetwork(items, perItem, linear.index, o), linear.index, linear.labels));
 }

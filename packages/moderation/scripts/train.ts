@@ -3,15 +3,12 @@
 // Run: pnpm --filter @bedrock/moderation train
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseCorpus } from '../src/eval/corpus.ts';
-import { deserialize, serialize } from '../src/model/linear.ts';
+import { serialize } from '../src/model/linear.ts';
 import { serializeNetwork } from '../src/model/network.ts';
 import { MODELLED, trainClassifierModel } from './learn.ts';
 
 const file = new URL('../data/train.jsonl', import.meta.url).pathname;
-// The networks are aligned to the rows of the linear table as the committed file orders them (sorted).
-const model = trainClassifierModel(parseCorpus(readFileSync(file, 'utf8'), file), {}, undefined, (linear) =>
-  deserialize(serialize(linear)),
-);
+const model = trainClassifierModel(parseCorpus(readFileSync(file, 'utf8'), file));
 const [weightsOut, networkOut] = [
   process.argv[2] ?? new URL('../src/model/weights.tsv', import.meta.url).pathname,
   process.argv[3] ?? new URL('../src/model/network.bin', import.meta.url).pathname,

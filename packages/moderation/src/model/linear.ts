@@ -25,13 +25,14 @@ export interface Model {
   network?: Network;
 }
 
-/** The table of what training produced (a feature a label did not keep weighs 0 for it). */
+/** The table of what training produced (a feature a label did not keep weighs 0 for it), its rows in the
+ * sorted order of the committed file, so a table compiled in training and the one read from the file agree
+ * row for row (the networks beside it are aligned to those rows). */
 export function compile(file: TrainedModel): Model {
   const entries = Object.entries(file) as [Label, LabelModel][];
-  const index = new Map<string, number>();
-  for (const [, model] of entries) {
-    for (const f in model.weights) if (!index.has(f)) index.set(f, index.size);
-  }
+  const features = new Set<string>();
+  for (const [, model] of entries) for (const f in model.weights) features.add(f);
+  const index = new Map([...features].sort(byFeature).map((f, row) => [f, row]));
   const n = entries.length;
   const weights = new Float64Array(index.size * n);
   entries.forEach(([, model], i) => {
@@ -46,6 +47,9 @@ export function compile(file: TrainedModel): Model {
   };
 }
 
+/** The order of the table's rows and of the committed file's. */
+const byFeature = (a: string, b: string): number => a.localeCompare(b);
+
 // The committed file is tab-separated text: a row of labels, a row of biases, a row of thresholds, then
 // one row per feature, sorted, with its weight for each label. Read, it becomes the table directly; as a
 // JSON object of objects (244,000 weights), parsing alone had taken the process's peak memory up by 45 MB.
@@ -58,7 +62,7 @@ export function serialize(model: Model): string {
     [HEADER[1], ...model.bias],
     [HEADER[2], ...model.threshold],
   ].map((row) => row.join('\t'));
-  const features = [...model.index.keys()].sort((a, b) => a.localeCompare(b));
+  const features = [...model.index.keys()].sort(byFeature);
   for (const f of features) {
     const row = model.index.get(f) as number;
     rows.push(`${f}\t${Array.from(model.weights.subarray(row * n, row * n + n)).join('\t')}`);

@@ -184,9 +184,8 @@ export function deserializeNetwork(file: Buffer, labels: readonly Label[]): Netw
   const values = new Int8Array(header.rows * width);
   values.set(new Int8Array(file.buffer, file.byteOffset + at, header.rows * width));
   const { nets, hidden, labels: netLabels } = header;
-  const [hiddenBias, out, outBias] = [header.hiddenBias, header.out, header.outBias].map((a) => Float64Array.from(a));
-  return withColumns(
-    { nets, hidden, labels: netLabels, rowOf, scale, values, hiddenBias, out, outBias } as Omit<Network, 'columns'>,
-    labels,
-  );
+  const hiddenBias = Float64Array.from(header.hiddenBias);
+  const out = Float64Array.from(header.out);
+  const outBias = Float64Array.from(header.outBias);
+  return withColumns({ nets, hidden, labels: netLabels, rowOf, scale, values, hiddenBias, out, outBias }, labels);
 }
