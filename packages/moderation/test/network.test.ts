@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { Analysis } from '../src/classify.ts';
 import { compile, MODEL, probabilities, withNetwork } from '../src/model/linear.ts';
 import { alignNetwork, deserializeNetwork, serializeNetwork, type TrainedNetwork } from '../src/model/network.ts';
+import { featuresOf, ModelViews, scoreSentences } from '../src/model/views.ts';
 
 const linear = compile({
   blame_shifting: { bias: -2, threshold: 0.25, weights: { 'your weight': 1.5, you: 0.25 } },
@@ -39,6 +41,18 @@ describe('the networks beside the linear model', () => {
     const [linearBlame, linearCrisis] = probabilities(linear, ['you', 'your weight', 'pills']);
     expect(blame).toBeCloseTo(((linearBlame as number) + byHand(true, true)) / 2, 6);
     expect(crisis).toBe(linearCrisis);
+  });
+
+  it('are run on the writer’s own view and not on the crisis view, which only crisis reads', () => {
+    const views = new ModelViews(new Analysis('It is your weight, you know. I took the pills.'));
+    const sentences = views.view('all').sentences;
+    const all = views.scores('all', model);
+    const withNetworks = scoreSentences(model, sentences);
+    expect([...all]).toEqual([...probabilities(linear, featuresOf(views.view('all')))]);
+    expect(all[1]).toBe(withNetworks[1]);
+    expect(Math.abs((all[0] as number) - (withNetworks[0] as number))).toBeGreaterThan(0.01);
+    // The two views hold the same sentences here: the own view's blame is the networks' mean.
+    expect(views.scores('own', model)[0]).toBe(withNetworks[0]);
   });
 
   it('read each feature of a document once, and nothing for a feature outside the linear table', () => {

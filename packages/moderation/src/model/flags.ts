@@ -3,7 +3,15 @@ import { notPast } from '../rules/crisis.ts';
 import { isIdiomatic } from '../rules/crisis-general.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { type Model, strongestFeatures } from './linear.ts';
-import { type Analysed, ModelViews, type SentenceView, scoreSentences, type View, viewOf } from './views.ts';
+import {
+  type Analysed,
+  ModelViews,
+  networkScores,
+  type SentenceView,
+  scoreSentences,
+  type View,
+  viewOf,
+} from './views.ts';
 
 // The model catches wordings the rules do not list. It reads only the writer's own sentences (the same
 // context rules as the patterns), and its flag points at the sentence that scored highest, narrowed to
@@ -23,16 +31,20 @@ export function modelFlags(
   views: ModelViews = new ModelViews(text),
   clearedIn?: ReadonlyMap<Label, ReadonlySet<number>>,
 ): Flag[] {
-  // A sentence is scored for every label at once and kept, for the next label that needs it.
-  const perSentence = new Map<SentenceView, Float64Array>();
-  const scoresOf = (sentence: SentenceView): Float64Array => {
-    let all = perSentence.get(sentence);
-    if (all === undefined) {
-      all = scoreSentences(model, [sentence]);
-      perSentence.set(sentence, all);
-    }
-    return all;
-  };
+  // A sentence is scored for every label at once and kept, for the next label that needs it: with the
+  // networks for the labels they score, without them for crisis.
+  const perSentence = [new Map<SentenceView, Float64Array>(), new Map<SentenceView, Float64Array>()];
+  const scorer =
+    (network: boolean) =>
+    (sentence: SentenceView): Float64Array => {
+      const kept = perSentence[Number(network)] as Map<SentenceView, Float64Array>;
+      let all = kept.get(sentence);
+      if (all === undefined) {
+        all = scoreSentences(model, [sentence], network);
+        kept.set(sentence, all);
+      }
+      return all;
+    };
   const flags: Flag[] = [];
   for (const [label, reason] of Object.entries(REASONS) as [Label, string][]) {
     const column = model.labels.indexOf(label);
@@ -40,6 +52,7 @@ export function modelFlags(
     const view = readBy(views, label, clearedIn?.get(label));
     if (view.sentences.length === 0) continue;
     if (scoreOn(view, views, label, model) < (model.threshold[column] as number)) continue;
+    const scoresOf = scorer(networkScores(model, label));
     let best: SentenceView | undefined = bestSentence(view.sentences, column, scoresOf);
     // A crisis told as over ("that was in 2021, I'm okay now") is not a crisis now, as for the patterns, nor
     // is an idiom ("this waiting is killing me haha"); then another sentence that is a crisis on its own can
@@ -68,7 +81,10 @@ export function readBy(views: ModelViews, label: Label, cleared: ReadonlySet<num
 export function scoreOn(view: View, views: ModelViews, label: Label, model: Model): number {
   const column = model.labels.indexOf(label);
   const whole = views.view(viewOf(label));
-  const scores = view === whole ? views.scores(viewOf(label), model) : scoreSentences(model, view.sentences);
+  const scores =
+    view === whole
+      ? views.scores(viewOf(label), model)
+      : scoreSentences(model, view.sentences, networkScores(model, label));
   return scores[column] as number;
 }
 

@@ -150,8 +150,14 @@ let marked: { index: Model['index']; marks: Uint32Array; current: number } | und
  * `probabilities` of the union of the sentences' features (documentFeatures), added in the same order,
  * since that union lists each feature where it first appears. With networks beside the linear model, each
  * distinct row is added to their hidden sums in the same pass, and their labels get the mean of the linear
- * probability and the networks' (network.ts). */
-export function documentProbabilities(model: Model, sentences: readonly (readonly number[])[]): Float64Array {
+ * probability and the networks' (network.ts). With `network` false the networks are not run, and their
+ * labels' probabilities are the linear model's alone: for a caller that reads none of those labels (the
+ * crisis view), which spares the networks' work on every text. */
+export function documentProbabilities(
+  model: Model,
+  sentences: readonly (readonly number[])[],
+  network = true,
+): Float64Array {
   if (marked === undefined || marked.index !== model.index || marked.current >= 0xffffffff) {
     marked = { index: model.index, marks: new Uint32Array(model.index.size), current: 0 };
   }
@@ -159,7 +165,7 @@ export function documentProbabilities(model: Model, sentences: readonly (readonl
   const { marks } = marked;
   const z = Float64Array.from(model.bias);
   const n = z.length;
-  const sums = model.network === undefined ? undefined : new NetworkSums(model.network);
+  const sums = model.network === undefined || !network ? undefined : new NetworkSums(model.network);
   for (const rows of sentences) {
     for (const row of rows) {
       if (marks[row] === mark) continue;

@@ -39,11 +39,12 @@ export function featuresOf(view: View): Set<string> {
 }
 
 /** Every label's probability on a document made of `sentences` (the same numbers as `probabilities` of the
- * union of their features). */
-export function scoreSentences(model: Model, sentences: readonly SentenceView[]): Float64Array {
+ * union of their features); with `network` false, the linear model's alone (documentProbabilities). */
+export function scoreSentences(model: Model, sentences: readonly SentenceView[], network = true): Float64Array {
   return documentProbabilities(
     model,
     sentences.map((s) => sentenceRows(model, s)),
+    network,
   );
 }
 
@@ -63,6 +64,14 @@ export type ViewName = 'own' | 'all';
  * flags, the veto and cross-validation all ask here. */
 export const viewOf = (label: Label): ViewName => (label === 'crisis' ? 'all' : 'own');
 
+/** Whether a label is scored by the model's networks (network.ts) as well as its linear table. */
+export const networkScores = (model: Model, label: Label): boolean => model.network?.labels.includes(label) ?? false;
+
+/** Whether the networks are run on view `name`: only when a label they score reads it. Every text has both
+ * views, and the networks were most of the work of scoring the crisis view, which only crisis (linear) reads. */
+const networkReads = (model: Model, name: ViewName): boolean =>
+  model.labels.some((label) => viewOf(label) === name && networkScores(model, label));
+
 export class ModelViews {
   readonly #text: Analysed;
   readonly #speech: (SentenceView | undefined)[] = [];
@@ -73,14 +82,15 @@ export class ModelViews {
     this.#text = text;
   }
 
-  /** Every label's document probability on one view, computed once per model. */
+  /** Every label's document probability on one view, computed once per model; on a view that no label the
+   * networks score reads, those labels' probabilities are the linear model's alone (networkReads). */
   scores(name: ViewName, model: Model): Float64Array {
     let byView = this.#scores.get(model);
     if (byView === undefined) {
       byView = {};
       this.#scores.set(model, byView);
     }
-    byView[name] ??= scoreSentences(model, this.view(name).sentences);
+    byView[name] ??= scoreSentences(model, this.view(name).sentences, networkReads(model, name));
     return byView[name];
   }
 
