@@ -109,7 +109,14 @@ export class Analysis {
     }
     if (rule.question && !text.includes('?')) return false;
     if (rule.check && !rule.check(target.slice(start, end), target, start)) return false;
-    if (rule.label === 'crisis' && crisisDenied(text.slice(0, at), target.slice(start, end))) return false;
+    if (rule.label === 'crisis' && crisisDenied(text.slice(0, at), target.slice(start, end))) {
+      // Denied to someone else ("you're not a burden to any of us"), the risk word is support, and the crisis
+      // model's reading of the sentence is cleared too, as context clears the other labels' words below.
+      // Her own denial is not ("I'm not trying to kill myself, I'm just not trying to live either"): on round 36
+      // clearing that cost two crises of 224.
+      if (TO_SOMEONE_ELSE.test(text.slice(0, at))) this.#clear(rule.label, sentence.start);
+      return false;
+    }
     if (rule.scope === 'raw') return true;
     const ownWords =
       !isReported(text, at, endAt) &&
@@ -133,6 +140,9 @@ export class Analysis {
     this.clearedIn.set(label, starts);
   }
 }
+
+/** A second person before a denied risk word: the denial is said to someone else. */
+const TO_SOMEONE_ELSE = /\b(?:you|u|you're|youre|ur|ya|you've|you are)\b/i;
 
 /** Whether the match lies in an e-mail address or a web address ("bruised.but.breathing@example.net"): a word
  * there is a name, not something said. */
@@ -197,8 +207,9 @@ export const VETO_SURE_ONE = 0.002;
  * 6.5% → 6.2%, F1 +0.001 to +0.002); at 0.01, 4.8% / 6.0% for crisis recall −0.001. */
 export function vetoed(views: ModelViews, model: Model): Set<Label> {
   const out = new Set<Label>();
-  const writer = views.view('own');
-  const ownSentences = writer.sentences.every((s) => s.features.size === 0) ? 0 : writer.sentences.length;
+  // Her own sentences, not the asides of her view (views.ts).
+  const writer = views.view('own').sentences.filter((s) => s.aside === undefined);
+  const ownSentences = writer.every((s) => s.features.size === 0) ? 0 : writer.length;
   // The vetoes of a single sentence, and of crisis in her narration, need a text of VETO_MIN_WORDS.
   if (ownSentences < VETO_MIN_SENTENCES && !hasWords(views, VETO_MIN_WORDS)) return out;
   model.labels.forEach((label, j) => {

@@ -75,7 +75,7 @@ describe('model flags and the cross-validation shortcut', () => {
 describe("the model's veto of a pattern flag", () => {
   // The committed linear model without the networks beside it, so one bias sets a label's probability
   // (the veto reads the probability, however the model makes it).
-  const LINEAR: Model = { ...MODEL, network: undefined };
+  const LINEAR: Model = { ...MODEL, networks: undefined };
   // A model whose bias for one label is far below zero is "all but sure" no text carries it.
   const sure = (label: Label): Model => adjusted(LINEAR, { [label]: { bias: -50 } });
   // The committed linear model with one label's bias moved so that `text` scores `p` for it.

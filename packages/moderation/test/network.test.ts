@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Analysis } from '../src/classify.ts';
-import { compile, MODEL, probabilities, withNetwork } from '../src/model/linear.ts';
-import { alignNetwork, deserializeNetwork, serializeNetwork, type TrainedNetwork } from '../src/model/network.ts';
+import { compile, MODEL, probabilities, withNetworks } from '../src/model/linear.ts';
+import {
+  alignNetwork,
+  deserializeNetwork,
+  deserializeNetworks,
+  serializeNetwork,
+  serializeNetworks,
+  type TrainedNetwork,
+} from '../src/model/network.ts';
 import { featuresOf, ModelViews, scoreSentences } from '../src/model/views.ts';
 
 const linear = compile({
@@ -23,6 +30,17 @@ const trained: TrainedNetwork = {
   out: Float64Array.from([2, -1, 0.5, 1.5]),
   outBias: Float64Array.from([-1, -0.5]),
 };
+// One network of one unit for crisis, which "pills" drives.
+const crisisTrained: TrainedNetwork = {
+  nets: 1,
+  hidden: 1,
+  labels: ['crisis'],
+  features: ['pills'],
+  embed: Float64Array.from([1.27]),
+  hiddenBias: Float64Array.from([0]),
+  out: Float64Array.from([2]),
+  outBias: Float64Array.from([-1]),
+};
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /** The networks' probability for blame, by hand, from the rows' hidden sums. */
@@ -34,7 +52,9 @@ function byHand(you: boolean, weight: boolean): number {
 }
 
 describe('the networks beside the linear model', () => {
-  const model = withNetwork(linear, alignNetwork(trained, linear.index, linear.labels));
+  const blameNet = alignNetwork(trained, linear.index, linear.labels);
+  const crisisNet = alignNetwork(crisisTrained, linear.index, linear.labels);
+  const model = withNetworks(linear, [blameNet]);
 
   it('average the networks’ probability with the linear one for their labels and leave crisis linear', () => {
     const [blame, crisis] = probabilities(model, ['you', 'your weight', 'pills']);
@@ -55,11 +75,27 @@ describe('the networks beside the linear model', () => {
     expect(views.scores('own', model)[0]).toBe(withNetworks[0]);
   });
 
+  it('each score their labels on the view those labels read: blame on her own sentences, crisis on every one', () => {
+    const both = withNetworks(linear, [blameNet, crisisNet]);
+    const feats = ['you', 'your weight', 'pills'];
+    const [linearBlame, linearCrisis] = probabilities(linear, feats);
+    const [blame, crisis] = probabilities(both, feats);
+    expect(blame).toBeCloseTo(((linearBlame as number) + byHand(true, true)) / 2, 6);
+    expect(crisis).toBeCloseTo(((linearCrisis as number) + sigmoid(-1 + 2 * 1.27)) / 2, 6);
+    const views = new ModelViews(new Analysis('It is your weight, you know. I took the pills.'));
+    const [, crisisAll] = views.scores('all', both);
+    const [blameOwn] = views.scores('own', both);
+    const sentences = views.view('all').sentences;
+    expect(crisisAll).toBe(scoreSentences(both, sentences)[1]);
+    expect(crisisAll).not.toBe(scoreSentences(linear, sentences)[1]);
+    expect(blameOwn).toBe(scoreSentences(both, views.view('own').sentences)[0]);
+  });
+
   it('read each feature of a document once, and nothing for a feature outside the linear table', () => {
     const [blame] = probabilities(model, ['your weight', 'your weight']);
     const [linearBlame] = probabilities(linear, ['your weight']);
     expect(blame).toBeCloseTo(((linearBlame as number) + byHand(false, true)) / 2, 6);
-    expect(model.network?.scale.length).toBe(2);
+    expect(blameNet.scale.length).toBe(2);
     expect([...probabilities(model, ['not in the linear table'])]).toEqual([...probabilities(model, [])]);
   });
 
@@ -75,27 +111,42 @@ describe('the networks beside the linear model', () => {
     });
   });
 
-  it('write and read the file without changing a score or a byte', () => {
-    const file = serializeNetwork(model.network as NonNullable<typeof model.network>);
-    const read = withNetwork(linear, deserializeNetwork(file, linear.labels));
-    for (const feats of [['you'], ['your weight'], ['you', 'your weight', 'pills'], []]) {
-      expect([...probabilities(read, feats)]).toEqual([...probabilities(model, feats)]);
+  it('write and read the file of both networks without changing a score or a byte', () => {
+    const both = withNetworks(linear, [blameNet, crisisNet]);
+    const file = serializeNetworks([blameNet, crisisNet]);
+    const read = withNetworks(linear, deserializeNetworks(file, linear.labels));
+    expect(read.networks?.map((net) => net.labels)).toEqual([['blame_shifting'], ['crisis']]);
+    for (const feats of [['you'], ['your weight'], ['you', 'your weight', 'pills'], ['pills'], []]) {
+      expect([...probabilities(read, feats)]).toEqual([...probabilities(both, feats)]);
     }
-    expect(serializeNetwork(read.network as NonNullable<typeof read.network>).equals(file)).toBe(true);
+    expect(serializeNetworks(read.networks ?? []).equals(file)).toBe(true);
+    expect(
+      serializeNetwork(deserializeNetwork(serializeNetwork(blameNet), linear.labels)).equals(
+        serializeNetwork(blameNet),
+      ),
+    ).toBe(true);
   });
 
   it('refuse a file cut short and networks aligned to another table', () => {
-    const file = serializeNetwork(model.network as NonNullable<typeof model.network>);
-    expect(() => deserializeNetwork(file.subarray(0, file.length - 1), linear.labels)).toThrow(/cut short/);
+    const file = serializeNetworks([blameNet, crisisNet]);
+    for (const cut of [1, 5, file.length - serializeNetwork(blameNet).length - 2]) {
+      expect(() => deserializeNetworks(file.subarray(0, file.length - cut), linear.labels)).toThrow(/cut short/);
+    }
+    expect(() => deserializeNetwork(file, linear.labels)).toThrow(/bytes after the network/);
     const other = compile({ crisis: { bias: 0, threshold: 0.5, weights: { a: 1 } } });
-    expect(() => withNetwork(other, model.network as NonNullable<typeof model.network>)).toThrow(/aligned to 3 rows/);
+    expect(() => withNetworks(other, [blameNet])).toThrow(/aligned to 3 rows/);
   });
 
-  it('are in the committed model, for the four harmful-language labels, aligned to its table', () => {
-    const net = MODEL.network;
-    expect(net?.labels).toEqual(['blame_shifting', 'codependency_label', 'minimizing', 'invalidating']);
-    expect(net?.rowOf.length).toBe(MODEL.index.size);
-    expect(net?.columns.every((c) => c >= 0)).toBe(true);
-    expect(net?.scale.length).toBeGreaterThan(50_000);
+  it('are in the committed model, for the four harmful-language labels and crisis, aligned to its table', () => {
+    const nets = MODEL.networks ?? [];
+    expect(nets.map((net) => net.labels)).toEqual([
+      ['blame_shifting', 'codependency_label', 'minimizing', 'invalidating'],
+      ['crisis'],
+    ]);
+    for (const net of nets) {
+      expect(net.rowOf.length).toBe(MODEL.index.size);
+      expect(net.columns.every((c) => c >= 0)).toBe(true);
+      expect(net.scale.length).toBeGreaterThan(50_000);
+    }
   });
 });

@@ -4,12 +4,14 @@ import { isIdiomatic } from '../rules/crisis-general.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { type Model, strongestFeatures } from './linear.ts';
 import {
+  ASIDE,
   type Analysed,
   ModelViews,
-  networkScores,
+  networksOn,
   type SentenceView,
   scoreSentences,
   type View,
+  type ViewName,
   viewOf,
 } from './views.ts';
 
@@ -31,17 +33,16 @@ export function modelFlags(
   views: ModelViews = new ModelViews(text),
   clearedIn?: ReadonlyMap<Label, ReadonlySet<number>>,
 ): Flag[] {
-  // A sentence is scored for every label at once and kept, for the next label that needs it: with the
-  // networks for the labels they score, without them for crisis.
-  const perSentence = [new Map<SentenceView, Float64Array>(), new Map<SentenceView, Float64Array>()];
+  // A sentence is scored for every label of a view at once (with that view's networks) and kept, for the
+  // next label that needs it.
+  const perSentence: Record<ViewName, Map<SentenceView, Float64Array>> = { own: new Map(), all: new Map() };
   const scorer =
-    (network: boolean) =>
+    (name: ViewName) =>
     (sentence: SentenceView): Float64Array => {
-      const kept = perSentence[Number(network)] as Map<SentenceView, Float64Array>;
-      let all = kept.get(sentence);
+      let all = perSentence[name].get(sentence);
       if (all === undefined) {
-        all = scoreSentences(model, [sentence], network);
-        kept.set(sentence, all);
+        all = scoreSentences(model, [sentence], networksOn(model, name));
+        perSentence[name].set(sentence, all);
       }
       return all;
     };
@@ -52,7 +53,7 @@ export function modelFlags(
     const view = readBy(views, label, clearedIn?.get(label));
     if (view.sentences.length === 0) continue;
     if (scoreOn(view, views, label, model) < (model.threshold[column] as number)) continue;
-    const scoresOf = scorer(networkScores(model, label));
+    const scoresOf = scorer(viewOf(label));
     let best: SentenceView | undefined = bestSentence(view.sentences, column, scoresOf);
     // A crisis told as over ("that was in 2021, I'm okay now") is not a crisis now, as for the patterns, nor
     // is an idiom ("this waiting is killing me haha"); then another sentence that is a crisis on its own can
@@ -84,7 +85,7 @@ export function scoreOn(view: View, views: ModelViews, label: Label, model: Mode
   const scores =
     view === whole
       ? views.scores(viewOf(label), model)
-      : scoreSentences(model, view.sentences, networkScores(model, label));
+      : scoreSentences(model, view.sentences, networksOn(model, viewOf(label)));
   return scores[column] as number;
 }
 
@@ -130,12 +131,18 @@ function bestSentence(
   return best;
 }
 
+/** The mark of a feature of a sentence that is not the writer's own words (views.ts). */
+const ASIDE_PREFIX = new RegExp(`^(?:${Object.values(ASIDE).join('|')})`);
+
 /** From the first to the last of the strongest words found in the sentence; the sentence if none is. */
 function narrow(model: Model, label: number, { sentence, text, features }: SentenceView): Sentence {
   let start = Number.POSITIVE_INFINITY;
   let end = -1;
   for (const feature of strongestFeatures(model, label, features, 3)) {
-    const words = feature.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const words = feature
+      .replace(ASIDE_PREFIX, '')
+      .split(' ')
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     const m = new RegExp(`\\b${words.join('\\W+(?:\\w+\\W+)?')}\\b`).exec(text);
     if (m === null) continue;
     start = Math.min(start, m.index);

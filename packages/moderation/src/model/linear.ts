@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Label } from '@bedrock/shared';
-import { deserializeNetwork, type Network, NetworkSums } from './network.ts';
+import { deserializeNetworks, type Network, NetworkSums } from './network.ts';
 
 /** One label's logistic regression as training writes it: a bias, a decision threshold and the weights of
  * the features it kept. */
@@ -21,8 +21,9 @@ export interface Model {
   threshold: Float64Array;
   index: Map<string, number>;
   weights: Float64Array;
-  /** The networks beside the linear model for the harmful-language labels (network.ts), aligned to `index`. */
-  network?: Network;
+  /** The networks beside the linear model (network.ts), aligned to `index`: one for the labels read on the
+   * writer's own sentences, one for crisis. */
+  networks?: readonly Network[];
 }
 
 /** The table of what training produced (a feature a label did not keep weighs 0 for it), its rows in the
@@ -70,10 +71,20 @@ export function serialize(model: Model): string {
   return `${rows.join('\n')}\n`;
 }
 
-export function deserialize(text: string): Model {
-  const lines = text.split('\n');
+/** The table of a committed file (or its text). Read from the bytes: a feature's name is decoded on its own
+ * (a substring of the file's text would keep the whole text alive) and no array of lines is built, since
+ * the load's peak memory counts everything alive at once. */
+export function deserialize(input: Buffer | string): Model {
+  const file = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  let at = 0;
+  const lineEnd = (from: number): number => {
+    const end = file.indexOf(NEWLINE, from);
+    return end < 0 ? file.length : end;
+  };
   const header = (i: number): string[] => {
-    const cells = (lines[i] ?? '').split('\t');
+    const end = lineEnd(at);
+    const cells = file.toString('utf8', at, end).split('\t');
+    at = end + 1;
     if (cells[0] !== HEADER[i]) throw new Error(`model file: line ${i + 1} should start with "${HEADER[i]}"`);
     return cells.slice(1);
   };
@@ -81,36 +92,67 @@ export function deserialize(text: string): Model {
   const n = labels.length;
   const bias = Float64Array.from(header(1), Number);
   const threshold = Float64Array.from(header(2), Number);
-  const rows = lines.length - HEADER.length - (lines.at(-1) === '' ? 1 : 0);
+  let rows = 0;
+  for (let p = at; p < file.length; p = lineEnd(p) + 1) rows++;
   const index = new Map<string, number>();
   const weights = new Float64Array(rows * n);
   for (let row = 0; row < rows; row++) {
-    const line = lines[row + HEADER.length] as string;
-    let tab = line.indexOf('\t');
-    index.set(line.slice(0, tab), row);
+    const end = lineEnd(at);
+    let tab = file.indexOf(TAB, at);
+    index.set(file.toString('utf8', at, tab), row);
     for (let i = 0; i < n; i++) {
-      const next = line.indexOf('\t', tab + 1);
-      weights[row * n + i] = Number(line.slice(tab + 1, next < 0 ? undefined : next));
+      let next = tab + 1;
+      while (next < end && file[next] !== TAB) next++;
+      weights[row * n + i] = decimal(file, tab + 1, next);
       tab = next;
     }
+    at = end + 1;
   }
   return { labels, bias, threshold, index, weights };
 }
 
-/** A model with networks beside it (they must be aligned to its rows). */
-export function withNetwork(model: Model, network: Network): Model {
-  if (network.rowOf.length !== model.index.size) {
-    throw new Error(`network: aligned to ${network.rowOf.length} rows, the model has ${model.index.size}`);
+const NEWLINE = 0x0a;
+const TAB = 0x09;
+
+/** The number written in bytes `start`–`end`: an integer of its digits over a power of ten, which is the
+ * double Number() reads from the text (both are exact, and the division rounds correctly); anything else
+ * ("1e-7") through Number(). */
+function decimal(file: Buffer, start: number, end: number): number {
+  let p = start;
+  const negative = file[p] === 0x2d;
+  if (negative) p++;
+  let digits = 0;
+  let scale = 1;
+  let point = false;
+  for (; p < end; p++) {
+    const c = file[p] as number;
+    if (c >= 0x30 && c <= 0x39 && digits < 1e15) {
+      digits = digits * 10 + (c - 0x30);
+      if (point) scale *= 10;
+    } else if (c === 0x2e && !point) point = true;
+    else return Number(file.toString('latin1', start, end));
   }
-  return { ...model, network };
+  if (p === (negative ? start + 1 : start)) return Number(file.toString('latin1', start, end));
+  const value = digits / scale;
+  return negative ? -value : value;
+}
+
+/** A model with networks beside it (they must be aligned to its rows). */
+export function withNetworks(model: Model, networks: readonly Network[]): Model {
+  for (const network of networks) {
+    if (network.rowOf.length !== model.index.size) {
+      throw new Error(`network: aligned to ${network.rowOf.length} rows, the model has ${model.index.size}`);
+    }
+  }
+  return { ...model, networks };
 }
 
 /** The committed model, trained by scripts/train.ts, read once when the module loads. */
 export const MODEL: Model = (() => {
-  const linear = deserialize(readFileSync(new URL('./weights.tsv', import.meta.url), 'utf8'));
-  return withNetwork(
+  const linear = deserialize(readFileSync(new URL('./weights.tsv', import.meta.url)));
+  return withNetworks(
     linear,
-    deserializeNetwork(readFileSync(new URL('./network.bin', import.meta.url)), linear.labels),
+    deserializeNetworks(readFileSync(new URL('./network.bin', import.meta.url)), linear.labels),
   );
 })();
 
@@ -150,13 +192,12 @@ let marked: { index: Model['index']; marks: Uint32Array; current: number } | und
  * `probabilities` of the union of the sentences' features (documentFeatures), added in the same order,
  * since that union lists each feature where it first appears. With networks beside the linear model, each
  * distinct row is added to their hidden sums in the same pass, and their labels get the mean of the linear
- * probability and the networks' (network.ts). With `network` false the networks are not run, and their
- * labels' probabilities are the linear model's alone: for a caller that reads none of those labels (the
- * crisis view), which spares the networks' work on every text. */
+ * probability and the networks' (network.ts). Only `networks` are run (a caller that reads the labels of
+ * one view runs that view's network, views.ts); the labels of the others get the linear probability alone. */
 export function documentProbabilities(
   model: Model,
   sentences: readonly (readonly number[])[],
-  network = true,
+  networks: readonly Network[] = model.networks ?? [],
 ): Float64Array {
   if (marked === undefined || marked.index !== model.index || marked.current >= 0xffffffff) {
     marked = { index: model.index, marks: new Uint32Array(model.index.size), current: 0 };
@@ -165,17 +206,17 @@ export function documentProbabilities(
   const { marks } = marked;
   const z = Float64Array.from(model.bias);
   const n = z.length;
-  const sums = model.network === undefined || !network ? undefined : new NetworkSums(model.network);
+  const sums = networks.map((net) => new NetworkSums(net));
   for (const rows of sentences) {
     for (const row of rows) {
       if (marks[row] === mark) continue;
       marks[row] = mark;
       for (let i = 0; i < n; i++) z[i] = (z[i] as number) + (model.weights[row * n + i] as number);
-      sums?.add(row);
+      for (const s of sums) s.add(row);
     }
   }
   const p = z.map((v) => 1 / (1 + Math.exp(-v)));
-  sums?.blend(p);
+  for (const s of sums) s.blend(p);
   return p;
 }
 

@@ -165,10 +165,35 @@ export function serializeNetwork(net: Network): Buffer {
   ]);
 }
 
+/** Several networks in one file, one after another. */
+export function serializeNetworks(nets: readonly Network[]): Buffer {
+  return Buffer.concat(nets.map(serializeNetwork));
+}
+
+/** The networks of a file written by serializeNetworks, in order. */
+export function deserializeNetworks(file: Buffer, labels: readonly Label[]): Network[] {
+  const nets: Network[] = [];
+  for (let at = 0; at < file.length; ) {
+    const read = readNetwork(file, at, labels);
+    nets.push(read.net);
+    at = read.end;
+  }
+  return nets;
+}
+
 export function deserializeNetwork(file: Buffer, labels: readonly Label[]): Network {
-  const size = file.readUInt32LE(0);
-  const header = JSON.parse(file.subarray(4, 4 + size).toString('utf8')) as Header;
-  let at = 4 + size;
+  const { net, end } = readNetwork(file, 0, labels);
+  if (end !== file.length) throw new Error('network file: bytes after the network');
+  return net;
+}
+
+/** The network written at `start`, and where its bytes end. */
+function readNetwork(file: Buffer, start: number, labels: readonly Label[]): { net: Network; end: number } {
+  if (file.length < start + 4) throw new Error('network file: the header is cut short');
+  const size = file.readUInt32LE(start);
+  if (file.length < start + 4 + size) throw new Error('network file: the header is cut short');
+  const header = JSON.parse(file.subarray(start + 4, start + 4 + size).toString('utf8')) as Header;
+  let at = start + 4 + size;
   const rowOf = new Int32Array(header.linearRows).fill(-1);
   let next = 0;
   for (let row = 0; row < header.linearRows; row++) {
@@ -177,15 +202,17 @@ export function deserializeNetwork(file: Buffer, labels: readonly Label[]): Netw
   if (next !== header.rows) throw new Error(`network file: ${next} rows marked, the header says ${header.rows}`);
   at += Math.ceil(header.linearRows / 8);
   const scale = new Float32Array(header.rows);
+  const width = header.nets * header.hidden;
+  const end = at + header.rows * 4 + header.rows * width;
+  if (file.length < end) throw new Error('network file: the weights are cut short');
   for (let r = 0; r < header.rows; r++) scale[r] = file.readFloatLE(at + r * 4);
   at += header.rows * 4;
-  const width = header.nets * header.hidden;
-  if (file.length !== at + header.rows * width) throw new Error('network file: the weights are cut short');
-  const values = new Int8Array(header.rows * width);
-  values.set(new Int8Array(file.buffer, file.byteOffset + at, header.rows * width));
+  // A view of the file's bytes, not a copy: the load's peak memory would hold both.
+  const values = new Int8Array(file.buffer, file.byteOffset + at, header.rows * width);
   const { nets, hidden, labels: netLabels } = header;
   const hiddenBias = Float64Array.from(header.hiddenBias);
   const out = Float64Array.from(header.out);
   const outBias = Float64Array.from(header.outBias);
-  return withColumns({ nets, hidden, labels: netLabels, rowOf, scale, values, hiddenBias, out, outBias }, labels);
+  const net = withColumns({ nets, hidden, labels: netLabels, rowOf, scale, values, hiddenBias, out, outBias }, labels);
+  return { net, end };
 }

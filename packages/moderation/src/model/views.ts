@@ -1,12 +1,14 @@
 // The two texts the models read, built from per-sentence features computed once and shared: the writer's
-// own sentences (blame, codependency, minimizing, invalidating) and every sentence (crisis: a reported
-// threat is the crisis). Training builds its documents through the same functions, so a document means
-// the same thing when the weights are learned and when they are used.
+// view (blame, codependency, minimizing, invalidating), her own sentences with the others marked as asides
+// (ASIDE), and every sentence (crisis: a reported threat is the crisis). Training builds its documents
+// through the same functions, so a document means the same thing when the weights are learned and when they
+// are used.
 import type { Label } from '@bedrock/shared';
-import { isEligible } from '../text/eligible.ts';
+import { type AsideKind, asideKind } from '../text/eligible.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { documentFeatures, sentenceFeatures } from './features.ts';
 import { documentProbabilities, type Model, rowsOf } from './linear.ts';
+import type { Network } from './network.ts';
 
 export interface Analysed {
   /** Lower-cased text, every speaker. */
@@ -24,6 +26,9 @@ export interface SentenceView {
   sentence: Sentence;
   text: string;
   features: ReadonlySet<string>;
+  /** A sentence of the writer's view that is not her own words (support in the harm's words, her narration,
+   * concept talk, a report), its features marked with its kind (ASIDE). */
+  aside?: AsideKind;
   /** The rows of `features` in a model's feature table, once scored (sentenceRows). */
   rows?: { index: Model['index']; rows: number[] };
 }
@@ -39,12 +44,16 @@ export function featuresOf(view: View): Set<string> {
 }
 
 /** Every label's probability on a document made of `sentences` (the same numbers as `probabilities` of the
- * union of their features); with `network` false, the linear model's alone (documentProbabilities). */
-export function scoreSentences(model: Model, sentences: readonly SentenceView[], network = true): Float64Array {
+ * union of their features), running only `networks` (documentProbabilities). */
+export function scoreSentences(
+  model: Model,
+  sentences: readonly SentenceView[],
+  networks: readonly Network[] = model.networks ?? [],
+): Float64Array {
   return documentProbabilities(
     model,
     sentences.map((s) => sentenceRows(model, s)),
-    network,
+    networks,
   );
 }
 
@@ -59,18 +68,23 @@ export function sentenceRows(model: Model, sentence: SentenceView): number[] {
 
 export type ViewName = 'own' | 'all';
 
-/** The view a label's model reads: the writer's own sentences for the harmful-language labels, every
+/** The prefix of the features of a sentence that is not the writer's own words, by its kind. The model of
+ * the harmful-language labels reads such a sentence apart from her own words: "he told me I drove him to
+ * it" does not count as "you drove him to it", and the model still learns what in a report or a narration
+ * is the writer's own harm ("he said sorry, move forward"; "my husband said I'd turned into his mother, so
+ * have a think about that"). Before, these sentences were left out of the view, and 8% of the blame items
+ * the classifier missed on dev had no other sentence. */
+export const ASIDE: Record<AsideKind, string> = { support: '~s:', narration: '~n:', meta: '~m:', report: '~r:' };
+
+/** The view a label's model reads: the writer's view for the harmful-language labels, every
  * sentence for crisis (quotes and reports included: "he said he'd hurt me" is the crisis). Training,
  * flags, the veto and cross-validation all ask here. */
 export const viewOf = (label: Label): ViewName => (label === 'crisis' ? 'all' : 'own');
 
-/** Whether a label is scored by the model's networks (network.ts) as well as its linear table. */
-export const networkScores = (model: Model, label: Label): boolean => model.network?.labels.includes(label) ?? false;
-
-/** Whether the networks are run on view `name`: only when a label they score reads it. Every text has both
- * views, and the networks were most of the work of scoring the crisis view, which only crisis (linear) reads. */
-const networkReads = (model: Model, name: ViewName): boolean =>
-  model.labels.some((label) => viewOf(label) === name && networkScores(model, label));
+/** The model's networks (network.ts) that score labels read on view `name`: the only ones run on it, since a
+ * network's work on the other view would be read by no label. */
+export const networksOn = (model: Model, name: ViewName): readonly Network[] =>
+  model.networks?.filter((net) => net.labels.some((label) => viewOf(label) === name)) ?? [];
 
 export class ModelViews {
   readonly #text: Analysed;
@@ -82,15 +96,15 @@ export class ModelViews {
     this.#text = text;
   }
 
-  /** Every label's document probability on one view, computed once per model; on a view that no label the
-   * networks score reads, those labels' probabilities are the linear model's alone (networkReads). */
+  /** Every label's document probability on one view, computed once per model; only the labels read on the
+   * view are to be read from it (the networks of the other view's labels are not run, networksOn). */
   scores(name: ViewName, model: Model): Float64Array {
     let byView = this.#scores.get(model);
     if (byView === undefined) {
       byView = {};
       this.#scores.set(model, byView);
     }
-    byView[name] ??= scoreSentences(model, this.view(name).sentences, networkReads(model, name));
+    byView[name] ??= scoreSentences(model, this.view(name).sentences, networksOn(model, name));
     return byView[name];
   }
 
@@ -118,7 +132,14 @@ export class ModelViews {
     const { speech, sentences } = this.#text;
     const own: SentenceView[] = [];
     sentences.forEach((s, i) => {
-      if (isEligible(speech.slice(s.start, s.end))) own.push(this.#speechSentence(i));
+      const kind = asideKind(speech.slice(s.start, s.end));
+      if (kind === undefined) {
+        own.push(this.#speechSentence(i));
+        return;
+      }
+      const { sentence, text, features } = this.#speechSentence(i);
+      const prefix = ASIDE[kind];
+      own.push({ sentence, text, features: new Set(Array.from(features, (f) => prefix + f)), aside: kind });
     });
     return { sentences: own };
   }
