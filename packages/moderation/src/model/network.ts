@@ -1,9 +1,10 @@
-// A small network beside the linear model for the four harmful-language labels: a few one-hidden-layer
-// networks (16 rectified units each, trained with different seeds by scripts/learn.ts), shared by the
-// labels, over the same features as the linear model. A label's probability is the mean of the
+// Small networks beside the linear model, one set per view: the four harmful-language labels on the
+// writer's view, crisis on every sentence. A set is a few one-hidden-layer networks (16 rectified units each,
+// trained with different seeds by scripts/learn.ts), shared by its labels, over the same features as the
+// linear model. A label's probability is the mean of the
 // networks', and the model's probability for the label is the mean of that and the linear one
 // (documentProbabilities in linear.ts): on new writers the average ranks better than either alone
-// (README, Method item 5). Each feature's row of hidden weights is stored as bytes with one scale per row,
+// (README, Method item 5b). Each feature's row of hidden weights is stored as bytes with one scale per row,
 // aligned to the rows of the linear model's table, so a document's distinct rows are read once for both.
 import type { Label } from '@bedrock/shared';
 
@@ -122,7 +123,8 @@ export class NetworkSums {
 
 // The file: a little-endian uint32 with the length of a JSON header (sizes, labels, biases and output
 // weights), the header, one bit per linear row (set: the row has a network row, in order), a float32 scale
-// per network row, then a signed byte per weight.
+// per network row, then a signed byte per weight. network.bin holds the sets one after another
+// (serializeNetworks).
 interface Header {
   nets: number;
   hidden: number;
