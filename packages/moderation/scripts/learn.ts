@@ -325,6 +325,10 @@ export function itemViews(views: ModelViews): ItemViews {
   return { own: [...featuresOf(views.view('own'))], all: [...featuresOf(views.view('all'))] };
 }
 
+/** The model views of `items`, built exactly as classify() builds them. */
+const corpusViews = (items: readonly CorpusItem[]): ItemViews[] =>
+  items.map((item) => itemViews(new ModelViews(new Analysis(item.text))));
+
 /** Trains every modelled label on `items`, whose documents are built exactly as classify() builds them
  * (or taken from `views`, built by itemViews(), so cross-validation builds them once). */
 export function trainModel(
@@ -333,7 +337,7 @@ export function trainModel(
   views?: readonly ItemViews[],
 ): TrainedModel {
   const o = { ...DEFAULT_OPTIONS, ...options };
-  const perItem = views ?? items.map((item) => itemViews(new ModelViews(new Analysis(item.text))));
+  const perItem = views ?? corpusViews(items);
   const indexed = {
     own: indexDocs(perItem.map((v) => v.own)),
     all: indexDocs(perItem.map((v) => v.all)),
@@ -463,7 +467,7 @@ export function trainClassifierModel(
   views?: readonly ItemViews[],
 ): Model {
   const o = { ...DEFAULT_OPTIONS, ...options };
-  const perItem = views ?? items.map((item) => itemViews(new ModelViews(new Analysis(item.text))));
+  const perItem = views ?? corpusViews(items);
   const linear = compile(trainModel(items, o, perItem));
   if (!o.network) return linear;
   const networkViews = o.networkOf?.views ?? NETWORK.views;

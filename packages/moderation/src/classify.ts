@@ -11,7 +11,7 @@ import { MODEL, type Model } from './model/linear.ts';
 import { ModelViews, viewOf } from './model/views.ts';
 import type { Rule } from './rules/rule.ts';
 import { type Candidates, RuleScanner } from './rules/scan.ts';
-import { isMetaDiscussion, isNegated, isReported, isSelfNarration } from './text/context.ts';
+import { addressesReader, isMetaDiscussion, isNegated, isReported, isSelfNarration } from './text/context.ts';
 import { endorsement } from './text/endorsement.ts';
 import { maskOthersWords, normalizeApostrophes, quotedPosts } from './text/mask.ts';
 import { type Sentence, sentenceAt, splitSentences } from './text/sentences.ts';
@@ -113,8 +113,8 @@ export class Analysis {
       // Denied to someone else ("you're not a burden to any of us"), the risk word is support, and the crisis
       // model's reading of the sentence is cleared too, as context clears the other labels' words below.
       // Her own denial is not ("I'm not trying to kill myself, I'm just not trying to live either"): on round 36
-      // clearing that cost two crises of 224.
-      if (TO_SOMEONE_ELSE.test(text.slice(0, at))) this.#clear(rule.label, sentence.start);
+      // clearing that cost two crises of 224. Someone else: a second person before the risk word.
+      if (addressesReader(text.slice(0, at))) this.#clear(rule.label, sentence.start);
       return false;
     }
     if (rule.scope === 'raw') return true;
@@ -140,9 +140,6 @@ export class Analysis {
     this.clearedIn.set(label, starts);
   }
 }
-
-/** A second person before a denied risk word: the denial is said to someone else. */
-const TO_SOMEONE_ELSE = /\b(?:you|u|you're|youre|ur|ya|you've|you are)\b/i;
 
 /** Whether the match lies in an e-mail address or a web address ("bruised.but.breathing@example.net"): a word
  * there is a name, not something said. */

@@ -36,16 +36,17 @@ export function modelFlags(
   // A sentence is scored for every label of a view at once (with that view's networks) and kept, for the
   // next label that needs it.
   const perSentence: Record<ViewName, Map<SentenceView, Float64Array>> = { own: new Map(), all: new Map() };
-  const scorer =
-    (name: ViewName) =>
-    (sentence: SentenceView): Float64Array => {
+  const scorer = (name: ViewName): ((sentence: SentenceView) => Float64Array) => {
+    const networks = networksOn(model, name);
+    return (sentence) => {
       let all = perSentence[name].get(sentence);
       if (all === undefined) {
-        all = scoreSentences(model, [sentence], networksOn(model, name));
+        all = scoreSentences(model, [sentence], networks);
         perSentence[name].set(sentence, all);
       }
       return all;
     };
+  };
   const flags: Flag[] = [];
   for (const [label, reason] of Object.entries(REASONS) as [Label, string][]) {
     const column = model.labels.indexOf(label);
